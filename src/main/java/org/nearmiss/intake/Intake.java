@@ -1,0 +1,143 @@
+package org.nearmiss.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Share Your Story: files anonymous reports and serves their reporters through the report key.
+ *
+ * <p>A key is handed out only after the report has been committed, so every key a reporter has seen
+ * stands for a stored report. The only time kept is the day.
+ */
+@Service
+public class Intake {
+
+    static final int MAX_REPLY_LENGTH = 5000;
+
+    private final Questionnaires questionnaires;
+    private final Reports reports;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final AnswerCheck answerCheck;
+    private final Clock clock;
+    private final Duration statusFloor;
+    private final SecureRandom random = new SecureRandom();
+
+    Intake(
+            Questionnaires questionnaires,
+            Reports reports,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            IntakeProperties properties) {
+        this.questionnaires = questionnaires;
+        this.reports = reports;
+        this.transactions = transactions;
+        this.events = events;
+        this.answerCheck = new AnswerCheck(clock);
+        this.clock = clock;
+        this.statusFloor = properties.statusFloor();
+    }
+
+    /**
+     * Files a report and returns its key, after the report is committed.
+     *
+     * @param answers each question id with its values, as a form sends them (one value except for
+     *     {@code multi} questions)
+     * @throws QuestionnaireUnknown when the version does not exist
+     * @throws AnswersInvalid when any answer does not fit; nothing is stored
+     */
+    public ReportKey file(Integer questionnaireVersion, Map<String, List<String>> answers) {
+        Answers checked = answerCheck.check(questionnaires.version(questionnaireVersion), answers);
+        ReportKey key = ReportKey.generate(random);
+        ReportId id = ReportId.random();
+        transactions.executeWithoutResult(tx -> {
+            reports.add(id, key.hash(), checked, LocalDate.now(clock));
+            events.publishEvent(new ReportFiled(id, checked.questionnaireVersion()));
+        });
+        return key;
+    }
+
+    /**
+     * The state and messages of the report with this key. Takes at least the configured floor time,
+     * known key or not, so timing tells nothing about a guess.
+     *
+     * @throws ReportKeyUnknown when no report has this key
+     */
+    public ReportStatus status(String typedKey) {
+        long started = System.nanoTime();
+        try {
+            Reports.Filed filed = find(typedKey);
+            return new ReportStatus(filed.state(), filed.filedOn(), reports.messagesOf(filed.id()));
+        } finally {
+            padTo(started);
+        }
+    }
+
+    /**
+     * The reporter's answer to a reviewer's question; the report goes back to its reviewers.
+     *
+     * @throws ReportKeyUnknown when no report has this key
+     * @throws AnswersInvalid when the text is empty or too long, or no question is waiting
+     */
+    public void reply(String typedKey, String text) {
+        String reply = text == null ? "" : text.replace("\r\n", "\n").replace("\u0000", "").strip();
+        long started = System.nanoTime();
+        try {
+            Reports.Filed filed = find(typedKey);
+            if (filed.state() != ReportState.AWAITING_REPORTER) {
+                throw new AnswersInvalid(List.of(new FieldProblem("text", "There is no question waiting for an answer.")));
+            }
+            if (reply.isEmpty() || reply.codePointCount(0, reply.length()) > MAX_REPLY_LENGTH) {
+                throw new AnswersInvalid(List.of(
+                        new FieldProblem("text", "Write an answer of up to " + MAX_REPLY_LENGTH + " characters.")));
+            }
+            transactions.executeWithoutResult(tx -> {
+                reports.addMessage(filed.id(), new Message(Message.Author.REPORTER, LocalDate.now(clock), reply));
+                reports.changeState(filed.id(), ReportState.IN_REVIEW);
+            });
+        } finally {
+            padTo(started);
+        }
+    }
+
+    /**
+     * A reviewer's question to the reporter, who sees it through the report key and may answer.
+     *
+     * @throws IllegalArgumentException when the report does not exist
+     */
+    public void askReporter(ReportId id, String question) {
+        transactions.executeWithoutResult(tx -> {
+            if (!reports.changeState(id, ReportState.AWAITING_REPORTER)) {
+                throw new IllegalArgumentException("No report " + id);
+            }
+            reports.addMessage(id, new Message(Message.Author.REVIEWER, LocalDate.now(clock), question.strip()));
+        });
+    }
+
+    private Reports.Filed find(String typedKey) {
+        String hash = ReportKey.parse(typedKey)
+                .map(ReportKey::hash)
+                // A malformed key costs the same look-up as a well-formed unknown one.
+                .orElseGet(() -> ReportKey.generate(random).hash());
+        return reports.findByKeyHash(hash).orElseThrow(ReportKeyUnknown::new);
+    }
+
+    private void padTo(long startedNanos) {
+        long remaining = statusFloor.toNanos() - (System.nanoTime() - startedNanos);
+        if (remaining > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(remaining));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.nearmiss.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings an operator may change, under {@code nearmiss.*} (environment: {@code NEARMISS_*}).
+ *
+ * @param dataDir where the embedded database, the master key file and derived data live
+ * @param masterKey the master key as 32 bytes in Base64; when absent a key file in the data dir is
+ *     used, created on first start with owner-only permissions
+ * @param maxBodySize the largest request body accepted; larger ones get 413
+ * @param throttle how many requests of each kind one client may make per window
+ */
+@ConfigurationProperties("nearmiss")
+public record NearmissProperties(
+        @DefaultValue("./data") Path dataDir,
+        String masterKey,
+        @DefaultValue("262144") long maxBodySize,
+        @DefaultValue Throttling throttle) {
+
+    /**
+     * @param window the length of one counting window; its salt is forgotten when it ends
+     * @param filings report filings per client per window
+     * @param lookups status look-ups and replies per client per window
+     */
+    public record Throttling(
+            @DefaultValue("1m") Duration window,
+            @DefaultValue("20") int filings,
+            @DefaultValue("30") int lookups) {}
+}

@@ -1,0 +1,45 @@
+package org.nearmiss.system.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.nearmiss.system.Throttle.TooManyRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Failures of the pages as a plain error page, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+class PageProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
+    @ExceptionHandler(TooManyRequests.class)
+    ModelAndView tooManyRequests(TooManyRequests flood, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(flood.retryAfterSeconds()));
+        return page(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception failure) {
+        log.error("Unexpected failure in a page: {}", Failures.outline(failure));
+        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ModelAndView page(HttpStatus status) {
+        return new ModelAndView(
+                "error",
+                Map.of(
+                        "status",
+                        status.value(),
+                        "title",
+                        status.getReasonPhrase(),
+                        "explanation",
+                        ErrorPages.explanation(status)),
+                status);
+    }
+}
