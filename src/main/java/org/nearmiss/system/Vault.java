@@ -27,7 +27,7 @@ public class Vault {
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
-    Vault(NearmissProperties properties) {
+    public Vault(NearmissProperties properties) {
         this(MasterKey.load(properties.masterKey(), properties.dataDir()));
     }
 

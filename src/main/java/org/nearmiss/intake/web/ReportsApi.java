@@ -61,7 +61,9 @@ class ReportsApi {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no questionnaire version " + version + ".");
             problem.setTitle("Unknown questionnaire version");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
     }
 

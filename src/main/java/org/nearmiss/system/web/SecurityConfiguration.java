@@ -1,7 +1,6 @@
 package org.nearmiss.system.web;
 
 import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +21,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 class SecurityConfiguration {
 
-    /** Served to anyone, without a session: the reporter's way in. */
-    static final String[] PUBLIC_PAGES = {"/", "/share", "/status"};
+    /** Served to anyone, without a session: the reporter's way in, pages and API. */
+    static final String[] REPORTER_ROUTES = {
+        "/", "/share", "/status", "/status/reply",
+        "/api/v1/questionnaire", "/api/v1/reports", "/api/v1/reports/status", "/api/v1/reports/replies"
+    };
 
     static final String[] PUBLIC_ASSETS = {"/css/**", "/js/**", "/img/**", "/favicon.svg", "/favicon.ico"};
 
@@ -35,15 +37,12 @@ class SecurityConfiguration {
     SecurityFilterChain routes(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(routes -> routes.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(GET, PUBLIC_PAGES)
+                        // Public routes are open to every method: the handlers answer 405 to the wrong one.
+                        .requestMatchers(REPORTER_ROUTES)
                         .permitAll()
                         .requestMatchers(GET, PUBLIC_ASSETS)
                         .permitAll()
-                        .requestMatchers(GET, "/api/v1/questionnaire", "/actuator/health", "/error")
-                        .permitAll()
-                        .requestMatchers(POST, "/share", "/status", "/status/reply")
-                        .permitAll()
-                        .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/status", "/api/v1/reports/replies")
+                        .requestMatchers(GET, "/actuator/health", "/error")
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -1,0 +1,229 @@
+package org.nearmiss.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@AppTest
+@RecordApplicationEvents
+class ReportsApiTests {
+
+    private static final String KEY_PATTERN = "([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    ApplicationEvents events;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void theQuestionnaireIsServedAsData() {
+        HttpResponse<String> response = http.get("/api/v1/questionnaire");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("version").asInt()).isEqualTo(1);
+        JsonNode activity = body.get("questions").get(0);
+        assertThat(activity.get("id").asString()).isEqualTo("activity");
+        assertThat(activity.get("type").asString()).isEqualTo("single");
+        assertThat(activity.get("required").asBoolean()).isTrue();
+        assertThat(activity.get("options").get(0).has("value")).isTrue();
+        assertThat(activity.get("options").get(0).has("label")).isTrue();
+        assertThat(body.get("questions").valueStream().map(q -> q.get("type").asString()))
+                .contains("single", "multi", "number", "month", "text", "longtext");
+    }
+
+    @Test
+    void anUnknownQuestionnaireVersionIsNotFound() {
+        HttpResponse<String> response = http.get("/api/v1/questionnaire?version=42");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+    }
+
+    @Test
+    void aFiledReportGetsAKeyThatShowsItsStatus() {
+        HttpResponse<String> filed = http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+
+        assertThat(filed.statusCode()).isEqualTo(201);
+        assertThat(filed.headers().firstValue("Cache-Control")).contains("no-store");
+        String key = json.readTree(filed.body()).get("reportKey").asString();
+        assertThat(key).matches(KEY_PATTERN);
+
+        HttpResponse<String> status = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key.toLowerCase() + "\"}");
+        assertThat(status.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(status.body());
+        assertThat(body.get("state").asString()).isEqualTo("filed");
+        assertThat(body.get("filedOn").asString()).isEqualTo(java.time.LocalDate.now().toString());
+        assertThat(body.get("messages").size()).isZero();
+    }
+
+    @Test
+    void filingAnnouncesTheReportWithoutItsContent() {
+        ReportKey key = intake.file(1, Stories.aTypicalStory().asMap());
+
+        assertThat(events.stream(ReportFiled.class)).containsExactly(new ReportFiled(idOf(key.display()), 1));
+    }
+
+    @Test
+    void badAnswersAreRefusedFieldByFieldAndNothingIsStored() {
+        long before = reportCount();
+
+        HttpResponse<String> response = http.postJson(
+                "/api/v1/reports",
+                Stories.aTypicalStory().without("narrative").with("lighting", "moonlight").asJson(1));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("narrative", "lighting");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString())).allMatch(m -> !m.isBlank());
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
+    void answersOfTheWrongJsonTypeAreFieldProblemsNotFailures() {
+        String body = "{\"questionnaireVersion\":1,\"answers\":{\"activity\":{\"nested\":true},"
+                + "\"factors\":[true, 1.5],\"officersOnScene\":2.5}}";
+
+        HttpResponse<String> response = http.postJson("/api/v1/reports", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("activity", "factors", "officersOnScene");
+    }
+
+    @Test
+    void malformedOrMisdirectedRequestsGetProblemDetailsWithoutInternals() {
+        assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":1,"), 400);
+        assertProblem(http.postJson("/api/v1/reports", "[1,2,3]"), 400);
+        assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":\"one\",\"answers\":{}}"), 400);
+        assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":7,\"answers\":{}}"), 400);
+        assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":1}"), 400);
+        assertProblem(http.send(http.request("/api/v1/reports")
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))), 415);
+        assertProblem(http.get("/api/v1/reports", "Accept", "application/json"), 405);
+        assertProblem(http.get("/api/v1/nothing-here", "Accept", "application/json"), 403);
+    }
+
+    @Test
+    void invalidUtf8IsABadRequest() {
+        byte[] body = "{\"questionnaireVersion\":1,\"answers\":{\"narrative\":\"\u00ff\"}}".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = http.send(http.request("/api/v1/reports")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWhetherDeclaredOrChunked() {
+        long before = reportCount();
+        String huge = Stories.aTypicalStory().with("narrative", "x".repeat(300_000)).asJson(1);
+
+        assertProblem(http.postJson("/api/v1/reports", huge), 413);
+        assertProblem(http.postChunked("/api/v1/reports", "application/json",
+                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))), 413);
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownKeyIsNotFoundAndTakesAsLongAsAKnownOne() {
+        String key = fileAndGetKey();
+
+        long knownStarted = System.nanoTime();
+        assertThat(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}").statusCode()).isEqualTo(200);
+        long known = System.nanoTime() - knownStarted;
+        long unknownStarted = System.nanoTime();
+        HttpResponse<String> unknown = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"0000-0000-0000-0000-0000-0000-0000\"}");
+        long unknownTook = System.nanoTime() - unknownStarted;
+
+        assertProblem(unknown, 404);
+        // Both answers wait out the floor (40 ms in tests), so neither is quicker than it.
+        assertThat(known).isGreaterThanOrEqualTo(40_000_000L);
+        assertThat(unknownTook).isGreaterThanOrEqualTo(40_000_000L);
+        assertProblem(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"not a key\"}"), 404);
+        assertProblem(http.postJson("/api/v1/reports/status", "{}"), 404);
+    }
+
+    @Test
+    void theReporterSeesAReviewersQuestionAndAnswersIt() {
+        String key = fileAndGetKey();
+        intake.askReporter(idOf(key), "Was your partner on the passenger side?");
+
+        JsonNode waiting = json.readTree(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}").body());
+        assertThat(waiting.get("awaitingReply").asBoolean()).isTrue();
+        assertThat(waiting.get("messages").get(0).get("author").asString()).isEqualTo("reviewer");
+        assertThat(waiting.get("messages").get(0).get("text").asString()).isEqualTo("Was your partner on the passenger side?");
+
+        HttpResponse<String> replied = http.postJson(
+                "/api/v1/reports/replies", "{\"reportKey\":\"" + key + "\",\"text\":\"Yes, with a light.\"}");
+        assertThat(replied.statusCode()).isEqualTo(200);
+        JsonNode after = json.readTree(replied.body());
+        assertThat(after.get("state").asString()).isEqualTo("in_review");
+        assertThat(after.get("messages").get(1).get("author").asString()).isEqualTo("reporter");
+
+        HttpResponse<String> again = http.postJson(
+                "/api/v1/reports/replies", "{\"reportKey\":\"" + key + "\",\"text\":\"One more thing.\"}");
+        assertProblem(again, 400);
+        assertThat(again.body()).contains("no question waiting");
+    }
+
+    private String fileAndGetKey() {
+        HttpResponse<String> filed = http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+        assertThat(filed.statusCode()).isEqualTo(201);
+        return json.readTree(filed.body()).get("reportKey").asString();
+    }
+
+    private ReportId idOf(String key) {
+        return new ReportId(jdbc.sql("select id from report where key_hash = ?")
+                .param(ReportKey.parse(key).orElseThrow().hash())
+                .query(UUID.class)
+                .single());
+    }
+
+    private long reportCount() {
+        return jdbc.sql("select count(*) from report").query(Long.class).single();
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("trace");
+    }
+}
