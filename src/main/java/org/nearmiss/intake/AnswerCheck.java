@@ -65,9 +65,7 @@ final class AnswerCheck {
         if (values == null) {
             return List.of();
         }
-        return values.stream()
-                .filter(v -> v != null && !v.isBlank())
-                .toList();
+        return values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 
     private static String missing(Question question) {
@@ -146,7 +144,11 @@ final class AnswerCheck {
             return "Send one text for this question.";
         }
         // Line endings are unified and NUL removed: neither carries meaning, both upset storage and display.
-        String text = values.getFirst().replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "").strip();
+        String text = values.getFirst()
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace("\u0000", "")
+                .strip();
         int length = text.codePointCount(0, text.length());
         if (question.maxLength() != null && length > question.maxLength()) {
             return "Please shorten this to " + question.maxLength() + " characters or fewer (now " + length + ").";

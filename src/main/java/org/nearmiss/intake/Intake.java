@@ -88,12 +88,15 @@ public class Intake {
      * @throws AnswersInvalid when the text is empty or too long, or no question is waiting
      */
     public void reply(String typedKey, String text) {
-        String reply = text == null ? "" : text.replace("\r\n", "\n").replace("\u0000", "").strip();
+        String reply = text == null
+                ? ""
+                : text.replace("\r\n", "\n").replace("\u0000", "").strip();
         long started = System.nanoTime();
         try {
             Reports.Filed filed = find(typedKey);
             if (filed.state() != ReportState.AWAITING_REPORTER) {
-                throw new AnswersInvalid(List.of(new FieldProblem("text", "There is no question waiting for an answer.")));
+                throw new AnswersInvalid(
+                        List.of(new FieldProblem("text", "There is no question waiting for an answer.")));
             }
             if (reply.isEmpty() || reply.codePointCount(0, reply.length()) > MAX_REPLY_LENGTH) {
                 throw new AnswersInvalid(List.of(

@@ -41,7 +41,8 @@ public class Questionnaires {
         for (Questionnaire questionnaire : questionnaires) {
             checkSense(questionnaire);
             if (byVersion.put(questionnaire.version(), questionnaire) != null) {
-                throw new IllegalStateException("Questionnaire version " + questionnaire.version() + " is defined twice");
+                throw new IllegalStateException(
+                        "Questionnaire version " + questionnaire.version() + " is defined twice");
             }
         }
         if (byVersion.isEmpty()) {
@@ -87,7 +88,8 @@ public class Questionnaires {
         try (InputStream in = resource.getInputStream()) {
             Questionnaire questionnaire = yaml.readValue(in, Questionnaire.class);
             if (questionnaire.version() != Integer.parseInt(name.group(1))) {
-                throw new IllegalStateException(resource.getFilename() + " declares version " + questionnaire.version());
+                throw new IllegalStateException(
+                        resource.getFilename() + " declares version " + questionnaire.version());
             }
             return questionnaire;
         } catch (IOException e) {

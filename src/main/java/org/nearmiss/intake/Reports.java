@@ -106,7 +106,8 @@ class Reports {
         }
         Vault.DataKey dataKey = dataKeyOf(id);
         return sealed.stream()
-                .map(m -> new Message(m.author(), m.sentOn(), new String(dataKey.open(m.body()), StandardCharsets.UTF_8)))
+                .map(m ->
+                        new Message(m.author(), m.sentOn(), new String(dataKey.open(m.body()), StandardCharsets.UTF_8)))
                 .toList();
     }
 

@@ -57,7 +57,8 @@ public class Throttle {
     void admit(Action action, String clientAddress) {
         Window current = currentWindow();
         String client = current.pseudonym(action, clientAddress);
-        int count = current.counts.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
+        int count =
+                current.counts.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
         if (count > limitOf(action)) {
             throw new TooManyRequests(current.retryAfterSeconds(clock.millis()));
         }

@@ -76,7 +76,9 @@ class AnonymityTests {
 
         assertThat(responses).allSatisfy(response -> {
             assertThat(response.statusCode()).isLessThan(500);
-            assertThat(response.headers().allValues("Set-Cookie")).as(response.uri().toString()).isEmpty();
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as(response.uri().toString())
+                    .isEmpty();
         });
         assertThat(responses.get(4).statusCode()).isEqualTo(200);
         assertThat(responses.get(7).statusCode()).isEqualTo(201);
@@ -87,19 +89,24 @@ class AnonymityTests {
         String narrative = "Distinctive narrative 4e1f: the suspect hid a blade in the sleeve of his jacket.";
         assertThat(http.postJson(
                                 "/api/v1/reports",
-                                Stories.aTypicalStory().with("narrative", narrative).asJson(1),
+                                Stories.aTypicalStory()
+                                        .with("narrative", narrative)
+                                        .asJson(1),
                                 REVEALING_HEADERS)
                         .statusCode())
                 .isEqualTo(201);
         assertThat(http.postForm(
                                 "/share",
-                                Stories.aTypicalStory().with("narrative", narrative).asForm(1),
+                                Stories.aTypicalStory()
+                                        .with("narrative", narrative)
+                                        .asForm(1),
                                 REVEALING_HEADERS)
                         .statusCode())
                 .isEqualTo(200);
 
         List<String> dump = jdbc.sql("script nodata").query(String.class).list();
-        List<String> rows = jdbc.sql("select cast(id as varchar) || ' ' || filed_on || ' ' || coded_answers from report")
+        List<String> rows = jdbc.sql(
+                        "select cast(id as varchar) || ' ' || filed_on || ' ' || coded_answers from report")
                 .query(String.class)
                 .list();
         String database = String.join("\n", dump) + "\n" + String.join("\n", rows);
@@ -122,9 +129,7 @@ class AnonymityTests {
 
         List<String> columns = jdbc.sql("""
                         select table_name || '.' || column_name || ' ' || data_type from information_schema.columns
-                        where table_schema = 'PUBLIC' and table_name <> 'flyway_schema_history'""")
-                .query(String.class)
-                .list();
+                        where table_schema = 'PUBLIC' and table_name <> 'flyway_schema_history'""").query(String.class).list();
         assertThat(columns).isNotEmpty().noneMatch(c -> c.toUpperCase().contains("TIME"));
         assertThat(columns).anyMatch(c -> c.startsWith("REPORT.FILED_ON DATE"));
     }

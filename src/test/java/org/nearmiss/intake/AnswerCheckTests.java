@@ -51,51 +51,82 @@ class AnswerCheckTests {
 
     @Test
     void theMonthIsAMonthNotADateAndNotInTheFuture() {
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "2026-03-14"))).containsExactly("incidentMonth");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "2026-12"))).containsExactly("incidentMonth");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "1969-12"))).containsExactly("incidentMonth");
-        assertThat(check.check(questionnaire, Stories.aTypicalStory().with("incidentMonth", "2026-11").asMap()).coded())
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "2026-03-14")))
+                .containsExactly("incidentMonth");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "2026-12")))
+                .containsExactly("incidentMonth");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("incidentMonth", "1969-12")))
+                .containsExactly("incidentMonth");
+        assertThat(check.check(
+                                questionnaire,
+                                Stories.aTypicalStory()
+                                        .with("incidentMonth", "2026-11")
+                                        .asMap())
+                        .coded())
                 .containsEntry("incidentMonth", "2026-11");
     }
 
     @Test
     void choicesMustBeOfferedOnesAndSingleQuestionsTakeOne() {
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("activity", "traffic-stop", "ambush"))).containsExactly("activity");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("factors", "fatigue", "astrology"))).containsExactly("factors");
-        assertThat(check.check(questionnaire, Stories.aTypicalStory().with("factors", "fatigue", "fatigue").asMap())
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("activity", "traffic-stop", "ambush")))
+                .containsExactly("activity");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("factors", "fatigue", "astrology")))
+                .containsExactly("factors");
+        assertThat(check.check(
+                                questionnaire,
+                                Stories.aTypicalStory()
+                                        .with("factors", "fatigue", "fatigue")
+                                        .asMap())
                         .coded())
                 .containsEntry("factors", List.of("fatigue"));
     }
 
     @Test
     void numbersStayWithinTheirLimits() {
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "0"))).containsExactly("officersOnScene");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "100"))).containsExactly("officersOnScene");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "1.5"))).containsExactly("officersOnScene");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "0")))
+                .containsExactly("officersOnScene");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "100")))
+                .containsExactly("officersOnScene");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("officersOnScene", "1.5")))
+                .containsExactly("officersOnScene");
     }
 
     @Test
     void textHasALengthBetweenItsLimitsAndAFormWhereOneIsSet() {
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "Too short."))).containsExactly("narrative");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "x".repeat(20_001)))).containsExactly("narrative");
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("agencyCode", "<script>"))).containsExactly("agencyCode");
-        assertThat(check.check(questionnaire, Stories.aTypicalStory().with("agencyCode", "TX-4471").asMap()).freeText())
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "Too short.")))
+                .containsExactly("narrative");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "x".repeat(20_001))))
+                .containsExactly("narrative");
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("agencyCode", "<script>")))
+                .containsExactly("agencyCode");
+        assertThat(check.check(
+                                questionnaire,
+                                Stories.aTypicalStory()
+                                        .with("agencyCode", "TX-4471")
+                                        .asMap())
+                        .freeText())
                 .containsEntry("agencyCode", "TX-4471");
     }
 
     @Test
     void blankAnswersCountAsUnansweredAndLineEndingsAreUnified() {
-        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "   "))).containsExactly("narrative");
-        Answers answers = check.check(questionnaire, Stories.aTypicalStory()
-                .with("timeOfDay", "")
-                .with("narrative", "Line one of a story that is long enough.\r\nLine two\u0000.")
-                .asMap());
+        assertThat(fieldsWrong(Stories.aTypicalStory().with("narrative", "   ")))
+                .containsExactly("narrative");
+        Answers answers = check.check(
+                questionnaire,
+                Stories.aTypicalStory()
+                        .with("timeOfDay", "")
+                        .with("narrative", "Line one of a story that is long enough.\r\nLine two\u0000.")
+                        .asMap());
         assertThat(answers.coded()).doesNotContainKey("timeOfDay");
-        assertThat(answers.freeText().get("narrative")).isEqualTo("Line one of a story that is long enough.\nLine two.");
+        assertThat(answers.freeText().get("narrative"))
+                .isEqualTo("Line one of a story that is long enough.\nLine two.");
     }
 
     private List<String> fieldsWrong(Stories story) {
-        return problemsWith(story.asMap()).problems().stream().map(FieldProblem::field).toList();
+        return problemsWith(story.asMap()).problems().stream()
+                .map(FieldProblem::field)
+                .toList();
     }
 
     private AnswersInvalid problemsWith(Map<String, List<String>> raw) {

@@ -35,11 +35,19 @@ class FilingIsAtomicTests {
                 .when(reports)
                 .add(any(), any(), any(), any());
 
-        HttpResponse<String> response = new Http(port).postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+        HttpResponse<String> response = new Http(port)
+                .postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).doesNotContain("reportKey").doesNotContain("disk filled").contains("Nothing was saved");
-        assertThat(jdbc.sql("select count(*) from report").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from report_data_key").query(Long.class).single()).isZero();
+        assertThat(response.body())
+                .doesNotContain("reportKey")
+                .doesNotContain("disk filled")
+                .contains("Nothing was saved");
+        assertThat(jdbc.sql("select count(*) from report").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from report_data_key")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

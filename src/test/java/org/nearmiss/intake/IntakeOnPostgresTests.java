@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The whole filing path on PostgreSQL, as production runs it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nearmiss.intake.status-floor=0ms")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "nearmiss.intake.status-floor=0ms")
 @ContextConfiguration(initializers = {TempDataDir.class, PostgresDataSource.class})
 class IntakeOnPostgresTests {
 
@@ -29,7 +31,8 @@ class IntakeOnPostgresTests {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         Http http = new Http(port);
 
-        HttpResponse<String> filed = http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+        HttpResponse<String> filed =
+                http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
         assertThat(filed.statusCode()).isEqualTo(201);
         String key = filed.body().replaceAll(".*\"reportKey\":\"([^\"]+)\".*", "$1");
 
@@ -37,9 +40,11 @@ class IntakeOnPostgresTests {
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"state\":\"filed\"");
 
-        HttpResponse<String> refused = http.postJson("/api/v1/reports", Stories.aTypicalStory().without("narrative").asJson(1));
+        HttpResponse<String> refused = http.postJson(
+                "/api/v1/reports", Stories.aTypicalStory().without("narrative").asJson(1));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(jdbc.sql("select count(*) from report").query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("select count(*) from report").query(Long.class).single())
+                .isEqualTo(1L);
         assertThat(http.get("/actuator/health").body()).contains("UP");
     }
 }

@@ -34,7 +34,10 @@ class ReportKeyTests {
                 .get()
                 .extracting(ReportKey::hash)
                 .isEqualTo(key.hash());
-        assertThat(ReportKey.parse(" 1000ABCDEFGHJKMNPQRSTVWXYZ01 ")).get().extracting(ReportKey::hash).isEqualTo(key.hash());
+        assertThat(ReportKey.parse(" 1000ABCDEFGHJKMNPQRSTVWXYZ01 "))
+                .get()
+                .extracting(ReportKey::hash)
+                .isEqualTo(key.hash());
     }
 
     @Test
@@ -50,6 +53,8 @@ class ReportKeyTests {
     void theHashIsStoredNotTheKeyAndTheKeyNeverPrintsItself() {
         ReportKey key = ReportKey.generate(random);
         assertThat(key.hash()).hasSize(64).doesNotContain(key.display().replace("-", ""));
-        assertThat(key.toString()).doesNotContain(key.display()).doesNotContain(key.display().substring(0, 4));
+        assertThat(key.toString())
+                .doesNotContain(key.display())
+                .doesNotContain(key.display().substring(0, 4));
     }
 }

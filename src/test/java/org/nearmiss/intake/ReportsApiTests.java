@@ -66,23 +66,27 @@ class ReportsApiTests {
         HttpResponse<String> response = http.get("/api/v1/questionnaire?version=42");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
     }
 
     @Test
     void aFiledReportGetsAKeyThatShowsItsStatus() {
-        HttpResponse<String> filed = http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+        HttpResponse<String> filed =
+                http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
 
         assertThat(filed.statusCode()).isEqualTo(201);
         assertThat(filed.headers().firstValue("Cache-Control")).contains("no-store");
         String key = json.readTree(filed.body()).get("reportKey").asString();
         assertThat(key).matches(KEY_PATTERN);
 
-        HttpResponse<String> status = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key.toLowerCase() + "\"}");
+        HttpResponse<String> status =
+                http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key.toLowerCase() + "\"}");
         assertThat(status.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(status.body());
         assertThat(body.get("state").asString()).isEqualTo("filed");
-        assertThat(body.get("filedOn").asString()).isEqualTo(java.time.LocalDate.now().toString());
+        assertThat(body.get("filedOn").asString())
+                .isEqualTo(java.time.LocalDate.now().toString());
         assertThat(body.get("messages").size()).isZero();
     }
 
@@ -99,15 +103,20 @@ class ReportsApiTests {
 
         HttpResponse<String> response = http.postJson(
                 "/api/v1/reports",
-                Stories.aTypicalStory().without("narrative").with("lighting", "moonlight").asJson(1));
+                Stories.aTypicalStory()
+                        .without("narrative")
+                        .with("lighting", "moonlight")
+                        .asJson(1));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("narrative", "lighting");
-        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString())).allMatch(m -> !m.isBlank());
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()))
+                .allMatch(m -> !m.isBlank());
         assertThat(reportCount()).isEqualTo(before);
     }
 
@@ -119,7 +128,10 @@ class ReportsApiTests {
         HttpResponse<String> response = http.postJson("/api/v1/reports", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(response.body()).get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(json.readTree(response.body())
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("activity", "factors", "officersOnScene");
     }
 
@@ -130,16 +142,19 @@ class ReportsApiTests {
         assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":\"one\",\"answers\":{}}"), 400);
         assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":7,\"answers\":{}}"), 400);
         assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":1}"), 400);
-        assertProblem(http.send(http.request("/api/v1/reports")
-                .header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))), 415);
+        assertProblem(
+                http.send(http.request("/api/v1/reports")
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))),
+                415);
         assertProblem(http.get("/api/v1/reports", "Accept", "application/json"), 405);
         assertProblem(http.get("/api/v1/nothing-here", "Accept", "application/json"), 403);
     }
 
     @Test
     void invalidUtf8IsABadRequest() {
-        byte[] body = "{\"questionnaireVersion\":1,\"answers\":{\"narrative\":\"\u00ff\"}}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = "{\"questionnaireVersion\":1,\"answers\":{\"narrative\":\"\u00ff\"}}"
+                .getBytes(StandardCharsets.ISO_8859_1);
         HttpResponse<String> response = http.send(http.request("/api/v1/reports")
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -150,11 +165,16 @@ class ReportsApiTests {
     @Test
     void oversizedBodiesAreRefusedWhetherDeclaredOrChunked() {
         long before = reportCount();
-        String huge = Stories.aTypicalStory().with("narrative", "x".repeat(300_000)).asJson(1);
+        String huge =
+                Stories.aTypicalStory().with("narrative", "x".repeat(300_000)).asJson(1);
 
         assertProblem(http.postJson("/api/v1/reports", huge), 413);
-        assertProblem(http.postChunked("/api/v1/reports", "application/json",
-                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))), 413);
+        assertProblem(
+                http.postChunked(
+                        "/api/v1/reports",
+                        "application/json",
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))),
+                413);
         assertThat(reportCount()).isEqualTo(before);
     }
 
@@ -163,10 +183,13 @@ class ReportsApiTests {
         String key = fileAndGetKey();
 
         long knownStarted = System.nanoTime();
-        assertThat(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
         long known = System.nanoTime() - knownStarted;
         long unknownStarted = System.nanoTime();
-        HttpResponse<String> unknown = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"0000-0000-0000-0000-0000-0000-0000\"}");
+        HttpResponse<String> unknown =
+                http.postJson("/api/v1/reports/status", "{\"reportKey\":\"0000-0000-0000-0000-0000-0000-0000\"}");
         long unknownTook = System.nanoTime() - unknownStarted;
 
         assertProblem(unknown, 404);
@@ -182,10 +205,12 @@ class ReportsApiTests {
         String key = fileAndGetKey();
         intake.askReporter(idOf(key), "Was your partner on the passenger side?");
 
-        JsonNode waiting = json.readTree(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}").body());
+        JsonNode waiting = json.readTree(http.postJson("/api/v1/reports/status", "{\"reportKey\":\"" + key + "\"}")
+                .body());
         assertThat(waiting.get("awaitingReply").asBoolean()).isTrue();
         assertThat(waiting.get("messages").get(0).get("author").asString()).isEqualTo("reviewer");
-        assertThat(waiting.get("messages").get(0).get("text").asString()).isEqualTo("Was your partner on the passenger side?");
+        assertThat(waiting.get("messages").get(0).get("text").asString())
+                .isEqualTo("Was your partner on the passenger side?");
 
         HttpResponse<String> replied = http.postJson(
                 "/api/v1/reports/replies", "{\"reportKey\":\"" + key + "\",\"text\":\"Yes, with a light.\"}");
@@ -201,7 +226,8 @@ class ReportsApiTests {
     }
 
     private String fileAndGetKey() {
-        HttpResponse<String> filed = http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
+        HttpResponse<String> filed =
+                http.postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));
         assertThat(filed.statusCode()).isEqualTo(201);
         return json.readTree(filed.body()).get("reportKey").asString();
     }
@@ -224,6 +250,9 @@ class ReportsApiTests {
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("trace");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("trace");
     }
 }

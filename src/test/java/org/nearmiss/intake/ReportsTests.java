@@ -75,7 +75,9 @@ class ReportsTests {
                 .param(id.value())
                 .query(byte[].class)
                 .single();
-        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("handgun").doesNotContain("partner");
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain("handgun")
+                .doesNotContain("partner");
         String coded = jdbc.sql("select coded_answers from report where id = ?")
                 .param(id.value())
                 .query(String.class)
@@ -95,8 +97,12 @@ class ReportsTests {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Message.Author.REVIEWER, "Was the light on?"),
                         org.assertj.core.groups.Tuple.tuple(Message.Author.REPORTER, "No, it was out."));
-        List<byte[]> bodies = jdbc.sql("select sealed_body from report_message").query(byte[].class).list();
-        assertThat(bodies).allSatisfy(b -> assertThat(new String(b, StandardCharsets.ISO_8859_1)).doesNotContain("light"));
+        List<byte[]> bodies = jdbc.sql("select sealed_body from report_message")
+                .query(byte[].class)
+                .list();
+        assertThat(bodies)
+                .allSatisfy(b ->
+                        assertThat(new String(b, StandardCharsets.ISO_8859_1)).doesNotContain("light"));
     }
 
     @Test
@@ -105,16 +111,21 @@ class ReportsTests {
         reports.add(id, "e".repeat(64), answers(), LocalDate.of(2026, 11, 22));
 
         assertThat(reports.changeState(id, ReportState.AWAITING_REPORTER)).isTrue();
-        assertThat(reports.findByKeyHash("e".repeat(64))).get().extracting(Reports.Filed::state)
+        assertThat(reports.findByKeyHash("e".repeat(64)))
+                .get()
+                .extracting(Reports.Filed::state)
                 .isEqualTo(ReportState.AWAITING_REPORTER);
-        assertThat(reports.changeState(ReportId.random(), ReportState.IN_REVIEW)).isFalse();
+        assertThat(reports.changeState(ReportId.random(), ReportState.IN_REVIEW))
+                .isFalse();
     }
 
     @Test
     void deletingTheDataKeyShredsTheText() {
         ReportId id = ReportId.random();
         reports.add(id, "f".repeat(64), answers(), LocalDate.of(2026, 11, 22));
-        jdbc.sql("delete from report_data_key where report_id = ?").param(id.value()).update();
+        jdbc.sql("delete from report_data_key where report_id = ?")
+                .param(id.value())
+                .update();
 
         assertThatThrownBy(() -> reports.answersOf(id)).hasMessageContaining("shredded");
     }
@@ -140,9 +151,7 @@ class ReportsTests {
     void noColumnCanHoldTheInstantOfFiling() {
         List<String> timestamps = jdbc.sql("""
                         select table_name || '.' || column_name from information_schema.columns
-                        where lower(table_name) like 'report%' and lower(data_type) like '%time%'""")
-                .query(String.class)
-                .list();
+                        where lower(table_name) like 'report%' and lower(data_type) like '%time%'""").query(String.class).list();
         assertThat(timestamps).isEmpty();
     }
 
@@ -162,5 +171,4 @@ class ReportsTests {
                 Map.of("activity", "traffic-stop", "officersOnScene", 2, "factors", List.of("concealed-weapon")),
                 Map.of("narrative", Stories.NARRATIVE));
     }
-
 }

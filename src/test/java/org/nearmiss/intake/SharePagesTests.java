@@ -60,7 +60,8 @@ class SharePagesTests {
         for (Question q : questionnaire.questions()) {
             assertThat(html).contains("id=\"q-" + q.id() + "\"");
             assertThat(html).contains(q.label());
-            boolean grouped = q.type() == QuestionType.MULTI || (q.type() == QuestionType.SINGLE && q.options().size() <= 8);
+            boolean grouped = q.type() == QuestionType.MULTI
+                    || (q.type() == QuestionType.SINGLE && q.options().size() <= 8);
             if (!grouped) {
                 assertThat(html).contains("for=\"q-" + q.id() + "\"");
             }
@@ -88,14 +89,20 @@ class SharePagesTests {
         long before = reportCount();
 
         HttpResponse<String> response = http.postForm(
-                "/share", Stories.aTypicalStory().without("activity").with("officersOnScene", "lots").asForm(1));
+                "/share",
+                Stories.aTypicalStory()
+                        .without("activity")
+                        .with("officersOnScene", "lots")
+                        .asForm(1));
         String html = response.body();
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(html).contains("class=\"error-summary\"").contains("role=\"alert\"");
         assertThat(html).contains("href=\"#q-activity\"").contains("href=\"#q-officersOnScene\"");
         assertThat(html).containsPattern("id=\"q-activity-error\"");
-        assertThat(html).containsPattern("<select id=\"q-activity\"[^>]*aria-describedby=\"[^\"]*q-activity-error\"[^>]*aria-invalid=\"true\"");
+        assertThat(html)
+                .containsPattern(
+                        "<select id=\"q-activity\"[^>]*aria-describedby=\"[^\"]*q-activity-error\"[^>]*aria-invalid=\"true\"");
         assertThat(html).contains("We stopped a car for a broken tail light");
         assertThat(html).containsPattern("value=\"concealed-weapon\"\\s+checked");
         assertThat(reportCount()).isEqualTo(before);
@@ -105,7 +112,11 @@ class SharePagesTests {
     void whatAReporterTypesIsShownAsTextNeverAsMarkup() {
         String attack = "<script>alert('x')</script><img src=x onerror=alert(1)> and more words to be long enough";
         HttpResponse<String> response = http.postForm(
-                "/share", Stories.aTypicalStory().without("activity").with("narrative", attack).asForm(1));
+                "/share",
+                Stories.aTypicalStory()
+                        .without("activity")
+                        .with("narrative", attack)
+                        .asForm(1));
 
         assertThat(response.body()).doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(response.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
@@ -113,15 +124,18 @@ class SharePagesTests {
 
     @Test
     void aSentReportShowsItsKeyOnceAndTheKeyOpensTheStatusPage() {
-        HttpResponse<String> filed = http.postForm("/share", Stories.aTypicalStory().asForm(1));
+        HttpResponse<String> filed =
+                http.postForm("/share", Stories.aTypicalStory().asForm(1));
 
         assertThat(filed.statusCode()).isEqualTo(200);
-        assertThat(filed.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(filed.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         Matcher key = KEY.matcher(filed.body());
         assertThat(key.find()).isTrue();
         assertThat(filed.body()).contains("shown only this once");
 
-        HttpResponse<String> status = http.postForm("/status", "reportKey=" + key.group().toLowerCase().replace("-", "+"));
+        HttpResponse<String> status = http.postForm(
+                "/status", "reportKey=" + key.group().toLowerCase().replace("-", "+"));
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("Received, waiting for review");
     }
@@ -151,9 +165,13 @@ class SharePagesTests {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("Write an answer");
 
-        HttpResponse<String> sent = http.postForm("/status/reply", "reportKey=" + key.display() + "&text=By+the+trunk.");
+        HttpResponse<String> sent =
+                http.postForm("/status/reply", "reportKey=" + key.display() + "&text=By+the+trunk.");
         assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(sent.body()).contains("Your answer was sent").contains("By the trunk.").contains("Being reviewed");
+        assertThat(sent.body())
+                .contains("Your answer was sent")
+                .contains("By the trunk.")
+                .contains("Being reviewed");
     }
 
     private long reportCount() {

@@ -67,7 +67,10 @@ public final class Stories {
     }
 
     private static String jsonValue(Questionnaire questionnaire, String id, List<String> values) {
-        boolean multi = questionnaire.question(id).map(q -> q.type() == QuestionType.MULTI).orElse(values.size() > 1);
+        boolean multi = questionnaire
+                .question(id)
+                .map(q -> q.type() == QuestionType.MULTI)
+                .orElse(values.size() > 1);
         if (multi) {
             return values.stream().map(Stories::quote).collect(Collectors.joining(",", "[", "]"));
         }

@@ -28,10 +28,12 @@ class ThrottledIntakeTests {
         assertThat(http.postJson("/api/v1/reports", story).statusCode()).isEqualTo(201);
         assertThat(http.postJson("/api/v1/reports", story).statusCode()).isEqualTo(201);
         HttpResponse<String> flooded = http.postJson("/api/v1/reports", story);
-        HttpResponse<String> floodedForm = http.postForm("/share", Stories.aTypicalStory().asForm(1));
+        HttpResponse<String> floodedForm =
+                http.postForm("/share", Stories.aTypicalStory().asForm(1));
 
         assertThat(flooded.statusCode()).isEqualTo(429);
-        assertThat(flooded.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(flooded.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(flooded.headers().firstValue("Retry-After")).isPresent();
         assertThat(floodedForm.statusCode()).isEqualTo(429);
         assertThat(floodedForm.body()).contains("Too many requests");
@@ -42,7 +44,8 @@ class ThrottledIntakeTests {
         Http http = new Http(port);
         int last = 0;
         for (int i = 0; i < 3; i++) {
-            last = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"0000\"}").statusCode();
+            last = http.postJson("/api/v1/reports/status", "{\"reportKey\":\"0000\"}")
+                    .statusCode();
         }
         assertThat(last).isEqualTo(429);
     }

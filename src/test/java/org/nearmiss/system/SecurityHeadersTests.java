@@ -49,6 +49,9 @@ class SecurityHeadersTests {
         HttpResponse<String> page = new Http(port).get("/admin/secret", "Accept", "text/html");
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("not open to you").doesNotContain("Exception").doesNotContain("Whitelabel");
+        assertThat(page.body())
+                .contains("not open to you")
+                .doesNotContain("Exception")
+                .doesNotContain("Whitelabel");
     }
 }

@@ -23,11 +23,13 @@ class ThrottleTests {
         }
         assertThatThrownBy(() -> throttle.admit(Throttle.Action.FILE, "198.51.100.7"))
                 .isInstanceOf(Throttle.TooManyRequests.class)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((Throttle.TooManyRequests) e).retryAfterSeconds())
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
+                                ((Throttle.TooManyRequests) e).retryAfterSeconds())
                         .isBetween(1L, 60L));
 
         clock.advance(Duration.ofSeconds(61));
-        assertThatCode(() -> throttle.admit(Throttle.Action.FILE, "198.51.100.7")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.admit(Throttle.Action.FILE, "198.51.100.7"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -35,8 +37,10 @@ class ThrottleTests {
         for (int i = 0; i < 3; i++) {
             throttle.admit(Throttle.Action.FILE, "198.51.100.7");
         }
-        assertThatCode(() -> throttle.admit(Throttle.Action.FILE, "198.51.100.8")).doesNotThrowAnyException();
-        assertThatCode(() -> throttle.admit(Throttle.Action.LOOKUP, "198.51.100.7")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.admit(Throttle.Action.FILE, "198.51.100.8"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> throttle.admit(Throttle.Action.LOOKUP, "198.51.100.7"))
+                .doesNotThrowAnyException();
     }
 
     private static final class MutableClock extends Clock {

@@ -53,7 +53,8 @@ class VaultTests {
     @Test
     void aDataKeyWrappedByAnotherMasterKeyDoesNotOpen() {
         UUID report = UUID.randomUUID();
-        byte[] wrapped = new Vault(MasterKey.load(null, dataDir)).newDataKey(report).wrapped();
+        byte[] wrapped =
+                new Vault(MasterKey.load(null, dataDir)).newDataKey(report).wrapped();
         Vault other = new Vault(MasterKey.load(randomKey(), dataDir));
 
         assertThatThrownBy(() -> other.unwrap(report, wrapped)).isInstanceOf(Vault.SealBroken.class);

@@ -37,8 +37,7 @@ public enum TestDatabase {
     }
 
     /** A database made for one test, with its connection settings. */
-    public record Fresh(String url, String username, String password, AutoCloseable dropper)
-            implements AutoCloseable {
+    public record Fresh(String url, String username, String password, AutoCloseable dropper) implements AutoCloseable {
 
         public DataSource dataSource() {
             return new DriverManagerDataSource(url, username, password);
@@ -83,7 +82,8 @@ public enum TestDatabase {
 
     private static Fresh freshPostgres() {
         Server server = Server.get();
-        String name = "nearmiss_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "nearmiss_t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         server.execute("create database " + name);
         String url = server.urlOf(name);
         return new Fresh(url, server.username, server.password, () -> {

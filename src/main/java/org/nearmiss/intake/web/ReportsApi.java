@@ -58,8 +58,8 @@ class ReportsApi {
         try {
             return ResponseEntity.ok(questionnaires.version(version));
         } catch (QuestionnaireUnknown unknown) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no questionnaire version " + version + ".");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "There is no questionnaire version " + version + ".");
             problem.setTitle("Unknown questionnaire version");
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -169,7 +169,8 @@ class ReportsApi {
     ResponseEntity<ProblemDetail> questionnaireUnknown() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
-                "Unknown questionnaire version; the current one is " + questionnaires.current().version() + ".");
+                "Unknown questionnaire version; the current one is "
+                        + questionnaires.current().version() + ".");
         problem.setTitle("Unknown questionnaire version");
         problem.setProperty(
                 "errors",

@@ -123,7 +123,9 @@ class SharePages {
     private String showStatus(String reportKey, Model model, HttpServletResponse response) {
         try {
             model.addAttribute("status", intake.status(reportKey));
-            model.addAttribute("reportKey", ReportKey.parse(reportKey).map(ReportKey::display).orElse(""));
+            model.addAttribute(
+                    "reportKey",
+                    ReportKey.parse(reportKey).map(ReportKey::display).orElse(""));
             return "intake/status";
         } catch (ReportKeyUnknown unknown) {
             return keyUnknown(model, response);

@@ -44,14 +44,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("Unexpected failure in the API: {}", Failures.outline(failure));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing was saved; please try again.");
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was saved; please try again.");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         if (Failures.causedBy(unreadable, BodySizeLimit.BodyTooLarge.class)) {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
