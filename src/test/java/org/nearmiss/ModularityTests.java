@@ -24,6 +24,20 @@ class ModularityTests {
     }
 
     @Test
+    void theReadmeDiagramShowsEveryModuleAndEveryDependency() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String diagram =
+                readme.substring(readme.indexOf("```mermaid"), readme.indexOf("```", readme.indexOf("```mermaid") + 3));
+        modules.forEach(module -> {
+            assertThat(diagram).contains(module.getDisplayName());
+            module.getDirectDependencies(modules)
+                    .uniqueModules()
+                    .forEach(target ->
+                            assertThat(diagram).contains(module.getDisplayName() + " --> " + target.getDisplayName()));
+        });
+    }
+
+    @Test
     void writesTheModuleDiagram() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
