@@ -85,6 +85,27 @@ class SharePagesTests {
     }
 
     @Test
+    void theFormsFirstLoadWeighsUnderFortyKilobytesCompressed() {
+        HttpResponse<String> page = http.get("/share");
+        long total = gzippedSize("/share");
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/(?:css|js)/[^\"]+|/favicon[^\"]*)\"")
+                .matcher(page.body());
+        int count = 0;
+        while (assets.find()) {
+            total += gzippedSize(assets.group(1));
+            count++;
+        }
+        assertThat(count).isEqualTo(3);
+        assertThat(total).isLessThanOrEqualTo(40 * 1024);
+    }
+
+    private long gzippedSize(String path) {
+        HttpResponse<byte[]> response = http.sendForBytes(http.request(path).header("Accept-Encoding", "gzip"));
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body().length;
+    }
+
+    @Test
     void missingAnswersReRenderTheFormWithMessagesTiedToFieldsAndKeepWhatWasTyped() {
         long before = reportCount();
 
