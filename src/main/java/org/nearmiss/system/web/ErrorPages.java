@@ -54,6 +54,8 @@ class ErrorPages implements ErrorController {
             case CONTENT_TOO_LARGE -> "What was sent is too large.";
             case TOO_MANY_REQUESTS -> "Too many requests from this connection. Please wait a minute and try again.";
             case BAD_REQUEST -> "The request could not be understood.";
+            case SERVICE_UNAVAILABLE ->
+                "The service is briefly unavailable. Nothing was saved; please try again in a minute.";
             default ->
                 status.is5xxServerError()
                         ? "Something went wrong on our side. Please try again in a moment."

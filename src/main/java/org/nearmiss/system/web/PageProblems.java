@@ -5,6 +5,8 @@ import java.util.Map;
 import org.nearmiss.system.Throttle.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,6 +24,13 @@ class PageProblems {
     ModelAndView tooManyRequests(TooManyRequests flood, HttpServletResponse response) {
         response.setHeader("Retry-After", String.valueOf(flood.retryAfterSeconds()));
         return page(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ModelAndView databaseUnavailable(Exception failure, HttpServletResponse response) {
+        log.warn("Database unavailable: {}", failure.getClass().getName());
+        response.setHeader("Retry-After", "30");
+        return page(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @ExceptionHandler(Exception.class)
