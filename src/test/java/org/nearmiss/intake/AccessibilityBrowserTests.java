@@ -2,7 +2,6 @@ package org.nearmiss.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.testing.Accessibility;
@@ -98,10 +97,7 @@ class AccessibilityBrowserTests {
     }
 
     private ReportId idOf(ReportKey key) {
-        return new ReportId(jdbc.sql("select id from report where key_hash = ?")
-                .param(key.hash())
-                .query(UUID.class)
-                .single());
+        return FiledReports.idOf(jdbc, key);
     }
 
     private String url(String path) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.testing.AppTest;
@@ -233,10 +232,7 @@ class ReportsApiTests {
     }
 
     private ReportId idOf(String key) {
-        return new ReportId(jdbc.sql("select id from report where key_hash = ?")
-                .param(ReportKey.parse(key).orElseThrow().hash())
-                .query(UUID.class)
-                .single());
+        return FiledReports.idOf(jdbc, key);
     }
 
     private long reportCount() {

@@ -172,10 +172,7 @@ class SharePagesTests {
     @Test
     void theReporterAnswersAReviewersQuestionOnTheStatusPage() {
         ReportKey key = intake.file(1, Stories.aTypicalStory().asMap());
-        ReportId id = new ReportId(jdbc.sql("select id from report where key_hash = ?")
-                .param(key.hash())
-                .query(java.util.UUID.class)
-                .single());
+        ReportId id = FiledReports.idOf(jdbc, key);
         intake.askReporter(id, "Where was <b>your</b> partner standing?");
 
         String page = http.postForm("/status", "reportKey=" + key.display()).body();
