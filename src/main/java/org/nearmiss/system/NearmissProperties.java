@@ -25,9 +25,11 @@ public record NearmissProperties(
      * @param window the length of one counting window; its salt is forgotten when it ends
      * @param filings report filings per client per window
      * @param lookups status look-ups and replies per client per window
+     * @param signIns sign-in attempts (password or code) per client per window
      */
     public record Throttling(
             @DefaultValue("1m") Duration window,
             @DefaultValue("20") int filings,
-            @DefaultValue("30") int lookups) {}
+            @DefaultValue("30") int lookups,
+            @DefaultValue("10") int signIns) {}
 }

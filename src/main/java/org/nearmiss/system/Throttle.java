@@ -23,7 +23,8 @@ public class Throttle {
     /** The kinds of request counted separately. */
     public enum Action {
         FILE,
-        LOOKUP
+        LOOKUP,
+        SIGN_IN
     }
 
     /** Beyond this many clients in one window, the counts start over rather than grow without bound. */
@@ -68,6 +69,7 @@ public class Throttle {
         return switch (action) {
             case FILE -> limits.filings();
             case LOOKUP -> limits.lookups();
+            case SIGN_IN -> limits.signIns();
         };
     }
 

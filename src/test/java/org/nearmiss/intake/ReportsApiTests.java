@@ -147,7 +147,7 @@ class ReportsApiTests {
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))),
                 415);
         assertProblem(http.get("/api/v1/reports", "Accept", "application/json"), 405);
-        assertProblem(http.get("/api/v1/nothing-here", "Accept", "application/json"), 403);
+        assertProblem(http.get("/api/v1/nothing-here", "Accept", "application/json"), 401);
     }
 
     @Test

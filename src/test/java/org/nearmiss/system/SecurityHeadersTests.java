@@ -40,18 +40,22 @@ class SecurityHeadersTests {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components");
-        assertThat(http.get("/actuator/env").statusCode()).isIn(403, 404);
-        assertThat(http.get("/actuator").statusCode()).isIn(403, 404);
+        assertThat(http.get("/actuator/env").statusCode()).isIn(302, 401, 403, 404);
+        assertThat(http.get("/actuator").statusCode()).isIn(302, 401, 403, 404);
     }
 
     @Test
-    void unknownAddressesAreRefusedWithAPlainPageWithoutInternals() {
-        HttpResponse<String> page = new Http(port).get("/admin/secret", "Accept", "text/html");
+    void addressesWithoutARuleSendAnonymousVisitorsToSignInAndApiClientsAProblem() {
+        Http http = new Http(port);
+        HttpResponse<String> page = http.get("/admin/secret", "Accept", "text/html");
+        HttpResponse<String> api = http.get("/api/v1/secret", "Accept", "application/json");
 
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body())
-                .contains("not open to you")
-                .doesNotContain("Exception")
-                .doesNotContain("Whitelabel");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(api.body()).doesNotContain("Exception");
     }
 }

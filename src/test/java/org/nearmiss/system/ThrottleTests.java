@@ -14,7 +14,7 @@ class ThrottleTests {
 
     private final MutableClock clock = new MutableClock();
     private final Throttle throttle =
-            new Throttle(new NearmissProperties.Throttling(Duration.ofMinutes(1), 3, 5), clock);
+            new Throttle(new NearmissProperties.Throttling(Duration.ofMinutes(1), 3, 5, 5), clock);
 
     @Test
     void aClientOverItsAllowanceIsTurnedAwayUntilTheWindowEnds() {

@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "nearmiss.throttle.filings=100000",
             "nearmiss.throttle.lookups=100000",
+            "nearmiss.throttle.sign-ins=100000",
             "nearmiss.intake.status-floor=40ms"
         })
 @ContextConfiguration(initializers = TempDataDir.class)

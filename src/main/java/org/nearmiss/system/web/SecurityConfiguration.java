@@ -1,60 +1,129 @@
 package org.nearmiss.system.web;
 
-import static org.springframework.http.HttpMethod.GET;
-
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Every route with who may use it, and the headers every response carries.
+ * Two filter chains built from the route rules ({@code security/routes.yaml}).
  *
- * <p>The reporter's routes keep no session: they never create one, never set a cookie and never read
- * a login even when the same browser is signed in as a reader, so nothing can link a report to an
- * account. An anonymous form with no session has nothing to forge, hence no CSRF token there.
+ * <p>The reporter's chain serves its routes with no session at all: nothing creates one, sets a
+ * cookie or reads a sign-in, even when the same browser is signed in as a reader, so nothing can
+ * link a report to an account. The application's chain serves everything else with database-backed
+ * sessions, CSRF protection and the roles each rule names; anything without a rule is denied.
  */
 @Configuration
 class SecurityConfiguration {
-
-    /** Served to anyone, without a session: the reporter's way in, pages and API. */
-    static final String[] REPORTER_ROUTES = {
-        "/", "/share", "/status", "/status/reply",
-        "/api/v1/questionnaire", "/api/v1/reports", "/api/v1/reports/status", "/api/v1/reports/replies"
-    };
-
-    static final String[] PUBLIC_ASSETS = {"/css/**", "/js/**", "/img/**", "/favicon.svg", "/favicon.ico"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain routes(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(routes -> routes.dispatcherTypeMatchers(DispatcherType.ERROR)
-                        .permitAll()
-                        // Public routes are open to every method: the handlers answer 405 to the wrong one.
-                        .requestMatchers(REPORTER_ROUTES)
-                        .permitAll()
-                        .requestMatchers(GET, PUBLIC_ASSETS)
-                        .permitAll()
-                        .requestMatchers(GET, "/actuator/health", "/error")
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
+    Routes routes() {
+        return Routes.load();
+    }
+
+    /** Where a signed-in account is kept between requests (the session, stored in the database). */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain reporterRoutes(HttpSecurity http, Routes routes) throws Exception {
+        List<RequestMatcher> matchers = routes.reporterRules().stream()
+                .map(SecurityConfiguration::matcherOf)
+                .flatMap(List::stream)
+                .toList();
+        http.securityMatcher(new OrRequestMatcher(matchers))
+                .authorizeHttpRequests(all -> all.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny())
-                        .permissionsPolicyHeader(permissions ->
-                                permissions.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationRoutes(HttpSecurity http, Routes routes, SecurityContextRepository contexts)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> {
+                    authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    for (Routes.Rule rule : routes.rules()) {
+                        if (!rule.reporter()) {
+                            for (RequestMatcher matcher : matcherOf(rule)) {
+                                allow(authorize.requestMatchers(matcher), rule.access());
+                            }
+                        }
+                    }
+                    authorize.anyRequest().denyAll();
+                })
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(failures -> failures.authenticationEntryPoint((request, response, denied) -> {
+                    if (request.getRequestURI().startsWith("/api/")) {
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                        response.getWriter()
+                                .write("{\"title\":\"Unauthorized\",\"status\":401,"
+                                        + "\"detail\":\"Sign in or send a valid token.\"}");
+                    } else {
+                        new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, denied);
+                    }
+                }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .headers(SecurityConfiguration::headers)
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static void allow(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url, Routes.Access access) {
+        switch (access) {
+            case Routes.Access.Anyone anyone -> url.permitAll();
+            case Routes.Access.SignedIn signedIn -> url.authenticated();
+            case Routes.Access.Roles roles -> url.hasAnyRole(roles.names().toArray(String[]::new));
+            case Routes.Access.Reporter reporter -> url.permitAll();
+        }
+    }
+
+    static List<RequestMatcher> matcherOf(Routes.Rule rule) {
+        if (rule.methods().isEmpty()) {
+            return List.of(PathPatternRequestMatcher.withDefaults().matcher(rule.path()));
+        }
+        return rule.methods().stream()
+                .map(method -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(method, rule.path()))
+                .toList();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frames -> frames.deny())
+                .permissionsPolicyHeader(permissions ->
+                        permissions.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()"));
     }
 }

@@ -1,0 +1,370 @@
+package org.nearmiss.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.nearmiss.system.AuditLog;
+import org.nearmiss.system.Vault;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accounts and signing in: passwords, the second factor, the first admin's set-up link,
+ * invitations, and the admin's changes. Every change and every sign-in is written to the audit log.
+ */
+@Service
+public class Accounts {
+
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+    static final int FAILURES_BEFORE_LOCK = 5;
+    static final Duration FIRST_LOCK = Duration.ofMinutes(15);
+    static final Duration LONGEST_LOCK = Duration.ofHours(24);
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    static final Duration FIRST_ADMIN_LIFETIME = Duration.ofHours(24);
+    static final int RECOVERY_CODES = 10;
+    private static final String ISSUER = "Nearmiss";
+
+    private final StoredAccounts stored;
+    private final PasswordEncoder passwords;
+    private final Vault vault;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final Clock clock;
+    private final Totp totp = new Totp();
+    private final SecureRandom random = new SecureRandom();
+    /** Checked against when the address is unknown, so both answers take as long. */
+    private final String decoyHash;
+
+    Accounts(
+            StoredAccounts stored,
+            PasswordEncoder passwords,
+            Vault vault,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            FindByIndexNameSessionRepository<? extends Session> sessions,
+            Clock clock) {
+        this.stored = stored;
+        this.passwords = passwords;
+        this.vault = vault;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy password that is never used");
+    }
+
+    /** After the password: who is signing in, and whether a second factor must be set up first. */
+    public record PasswordAccepted(AccountId accountId, boolean hasSecondFactor, boolean requiresSecondFactor) {}
+
+    /** First step of signing in. */
+    public PasswordAccepted checkPassword(String email, String password) {
+        String address = normalEmail(email);
+        Optional<Account> found = stored.byEmail(address);
+        if (found.isEmpty()) {
+            passwords.matches(password == null ? "" : password, decoyHash);
+            audit.record("unknown", "signin.failed", null);
+            throw new SignInRefused();
+        }
+        Account account = found.get();
+        Instant now = clock.instant();
+        boolean passwordRight = passwords.matches(password == null ? "" : password, account.passwordHash());
+        if (!account.enabled() || account.lockedAt(now) || !passwordRight) {
+            if (!passwordRight) {
+                fail(account, now);
+            }
+            audit.record(account.email(), "signin.failed", null);
+            throw new SignInRefused();
+        }
+        return new PasswordAccepted(
+                account.id(), account.hasSecondFactor(), account.role().requiresSecondFactor());
+    }
+
+    /** Second step: a code from the authenticator app, or one of the recovery codes. */
+    public SignedIn checkSecondFactor(AccountId id, String code) {
+        Account account = stored.byId(id).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        Instant now = clock.instant();
+        if (account.lockedAt(now) || !account.hasSecondFactor()) {
+            throw new SignInRefused();
+        }
+        byte[] secret = vault.unwrap(id.value(), account.totpKey()).open(account.sealedTotpSecret());
+        OptionalLong step = totp.stepOf(secret, code, now);
+        boolean accepted = step.isPresent()
+                ? stored.useStep(id, step.getAsLong())
+                : stored.useRecoveryCode(id, hashOf(normalRecoveryCode(code)));
+        if (!accepted) {
+            fail(account, now);
+            audit.record(account.email(), "signin.failed", "second factor");
+            throw new SignInRefused();
+        }
+        stored.clearFailures(id);
+        audit.record(account.email(), step.isPresent() ? "signin" : "signin.recovery-code", null);
+        return account.signedIn();
+    }
+
+    /** Signing in with the password alone, for an account whose role does not require a second factor. */
+    public SignedIn completeWithoutSecondFactor(AccountId id) {
+        Account account = stored.byId(id).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        if (account.role().requiresSecondFactor() || account.hasSecondFactor()) {
+            throw new SignInRefused();
+        }
+        stored.clearFailures(id);
+        audit.record(account.email(), "signin", null);
+        return account.signedIn();
+    }
+
+    /** A new secret to scan; nothing is stored until {@link #confirmEnrolment} sees a right code. */
+    public Enrolment startEnrolment(AccountId id) {
+        Account account = stored.byId(id).orElseThrow(SignInRefused::new);
+        byte[] secret = Totp.newSecret(random);
+        String uri = Totp.enrolmentUri(ISSUER, account.email(), secret);
+        return new Enrolment(id, secret, groupsOfFour(Totp.base32(secret)), Totp.qrCodeDataUri(uri));
+    }
+
+    /**
+     * Stores the second factor once the first code from it is right, and returns fresh recovery codes,
+     * to be shown once.
+     */
+    public List<String> confirmEnrolment(Enrolment enrolment, String code) {
+        AccountId id = enrolment.accountId();
+        Account account = stored.byId(id).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        OptionalLong step = totp.stepOf(enrolment.secret(), code, clock.instant());
+        if (step.isEmpty()) {
+            throw new AccountProblem("code", "That code is not right. Enter the 6 digits your app shows now.");
+        }
+        List<String> codes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String recovery = recoveryCode();
+            codes.add(recovery);
+            hashes.add(hashOf(normalRecoveryCode(recovery)));
+        }
+        transactions.executeWithoutResult(tx -> {
+            Vault.DataKey key = vault.newDataKey(id.value());
+            stored.setSecondFactor(id, key.seal(enrolment.secret()), key.wrapped());
+            stored.useStep(id, step.getAsLong());
+            stored.replaceRecoveryCodes(id, hashes);
+            audit.record(account.email(), "mfa.enrolled", null);
+        });
+        return codes;
+    }
+
+    /** The signed-in form of an account that has just completed enrolment. */
+    public SignedIn signedIn(AccountId id) {
+        return stored.byId(id).filter(Account::enabled).map(Account::signedIn).orElseThrow(SignInRefused::new);
+    }
+
+    /**
+     * The first admin's set-up link token, when no admin exists yet; any earlier link stops working.
+     * Empty once there is an admin.
+     */
+    public Optional<String> firstAdminToken() {
+        return transactions.execute(tx -> {
+            if (stored.anyEnabledWithRole(Role.ADMIN)) {
+                return Optional.<String>empty();
+            }
+            stored.removeFirstAdminLinks();
+            String token = token();
+            stored.addInvitation(new StoredAccounts.Invitation(
+                    hashOf(token), Role.ADMIN, null, "system", clock.instant().plus(FIRST_ADMIN_LIFETIME)));
+            audit.record("system", "setup-link.created", "first admin");
+            return Optional.of(token);
+        });
+    }
+
+    /** An invitation for a new account with a role, as a single-use token for a link. */
+    public String invite(SignedIn by, String email, Role role) {
+        String address = normalEmail(email);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new AccountProblem("email", "Enter an e-mail address, like name@agency.gov.");
+        }
+        if (stored.byEmail(address).isPresent()) {
+            throw new AccountProblem("email", "There is already an account with this address.");
+        }
+        String token = token();
+        transactions.executeWithoutResult(tx -> {
+            stored.addInvitation(new StoredAccounts.Invitation(
+                    hashOf(token), role, address, by.email(), clock.instant().plus(INVITATION_LIFETIME)));
+            audit.record(by.email(), "invitation.created", role.name() + " " + address);
+        });
+        return token;
+    }
+
+    /** What an invitation link offers, while it is valid. */
+    public record Invitation(Role role, Optional<String> email) {}
+
+    public Optional<Invitation> invitation(String token) {
+        return validInvitation(token).map(i -> new Invitation(i.role(), Optional.ofNullable(i.email())));
+    }
+
+    /** Creates the invited account; the link is used up. */
+    public AccountId accept(String token, String email, String displayName, String password) {
+        StoredAccounts.Invitation invitation = validInvitation(token)
+                .orElseThrow(() -> new AccountProblem("token", "This link has expired or was used."));
+        String address = normalEmail(invitation.email() != null ? invitation.email() : email);
+        String name = displayName == null ? "" : displayName.strip();
+        List<AccountProblem.Field> problems = new ArrayList<>();
+        if (invitation.email() == null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new AccountProblem.Field("email", "Enter an e-mail address, like name@agency.gov."));
+        }
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new AccountProblem.Field(
+                    "displayName", "Enter the name colleagues know you by (up to 100 characters)."));
+        }
+        passwordProblem(password, address).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new AccountProblem(problems);
+        }
+        AccountId id = AccountId.random();
+        transactions.executeWithoutResult(tx -> {
+            if (!stored.removeInvitation(invitation.tokenHash())) {
+                throw new AccountProblem("token", "This link has expired or was used.");
+            }
+            if (stored.byEmail(address).isPresent()) {
+                throw new AccountProblem("email", "There is already an account with this address.");
+            }
+            stored.add(new Account(
+                    id,
+                    address,
+                    name,
+                    invitation.role(),
+                    passwords.encode(password),
+                    null,
+                    null,
+                    0,
+                    true,
+                    0,
+                    null,
+                    LocalDate.now(clock)));
+            audit.record(
+                    address, "account.created", invitation.role().name() + " invited by " + invitation.invitedBy());
+        });
+        return id;
+    }
+
+    /** An account as the admin pages list it. */
+    public record Listed(
+            AccountId id, String email, String displayName, Role role, boolean enabled, boolean secondFactor) {}
+
+    public List<Listed> list() {
+        return stored.all().stream()
+                .map(a -> new Listed(a.id(), a.email(), a.displayName(), a.role(), a.enabled(), a.hasSecondFactor()))
+                .toList();
+    }
+
+    /** Disables or re-enables an account; disabling ends all its sessions at once. */
+    public void setEnabled(SignedIn by, AccountId id, boolean enabled) {
+        Account account = stored.byId(id).orElseThrow(() -> new AccountProblem("account", "No such account."));
+        if (!enabled && account.id().equals(by.id())) {
+            throw new AccountProblem("account", "You cannot disable your own account.");
+        }
+        transactions.executeWithoutResult(tx -> {
+            stored.setEnabled(id, enabled);
+            audit.record(by.email(), enabled ? "account.enabled" : "account.disabled", account.email());
+        });
+        if (!enabled) {
+            endSessions(account.email());
+        }
+    }
+
+    /** Gives an account another role; its sessions end, so the new role applies from its next sign-in. */
+    public void changeRole(SignedIn by, AccountId id, Role role) {
+        Account account = stored.byId(id).orElseThrow(() -> new AccountProblem("account", "No such account."));
+        if (account.id().equals(by.id())) {
+            throw new AccountProblem("role", "Another admin must change your own role.");
+        }
+        transactions.executeWithoutResult(tx -> {
+            stored.setRole(id, role);
+            audit.record(by.email(), "account.role-changed", account.email() + " " + account.role() + " -> " + role);
+        });
+        endSessions(account.email());
+    }
+
+    /** Ends every session of an account, on every node ("sign out everywhere"). */
+    public void endSessions(String email) {
+        sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
+    }
+
+    private Optional<StoredAccounts.Invitation> validInvitation(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return stored.invitation(hashOf(token)).filter(i -> i.expiresAt().isAfter(clock.instant()));
+    }
+
+    private void fail(Account account, Instant now) {
+        int failures = account.failedLogins() + 1;
+        Instant lockedUntil = null;
+        if (failures >= FAILURES_BEFORE_LOCK) {
+            long doublings = Math.min(failures - FAILURES_BEFORE_LOCK, 10);
+            Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+            lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
+        }
+        stored.recordFailure(account.id(), failures, lockedUntil);
+    }
+
+    static Optional<AccountProblem.Field> passwordProblem(String password, String email) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            return Optional.of(new AccountProblem.Field(
+                    "password",
+                    "Use " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters; a few unrelated words work well."));
+        }
+        String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+        if (!local.isEmpty() && password.toLowerCase(Locale.ROOT).contains(local)) {
+            return Optional.of(new AccountProblem.Field("password", "Do not use your e-mail address in the password."));
+        }
+        return Optional.empty();
+    }
+
+    static String normalEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String recoveryCode() {
+        char[] alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            code.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return groupsOfFour(code.toString());
+    }
+
+    private static String normalRecoveryCode(String typed) {
+        return typed == null ? "" : typed.toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+    }
+
+    private static String groupsOfFour(String text) {
+        return text.replaceAll("(.{4})(?!$)", "$1-");
+    }
+
+    static String hashOf(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.nearmiss.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.codec.binary.Base32;
+import org.nearmiss.testing.WebSession;
+
+/** Fluent fixture: a person who joins through a link, sets up the second factor and signs in. */
+final class Staff {
+
+    static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7-]+)<");
+    private static final Pattern CODES = Pattern.compile("<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</li>");
+
+    final WebSession web;
+    final String email;
+    byte[] secret;
+    List<String> recoveryCodes = List.of();
+    private Instant clock = Instant.now();
+
+    private Staff(int port, String email) {
+        this.web = new WebSession(port);
+        this.email = email;
+    }
+
+    /** Joins through the link, enrols the authenticator and keeps the recovery codes; ends signed in. */
+    static Staff joins(int port, String token, String email, String name) {
+        Staff staff = new Staff(port, email);
+        HttpResponse<String> joined = staff.web.submit(
+                "/join/" + token, "/join/" + token, Map.of("email", email, "displayName", name, "password", PASSWORD));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(302);
+        assertThat(joined.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/enrol"));
+
+        HttpResponse<String> enrol = staff.web.follow(joined);
+        Matcher secret = SECRET.matcher(enrol.body());
+        assertThat(secret.find()).as("the enrolment page shows the secret").isTrue();
+        staff.secret = new Base32().decode(secret.group(1).replace("-", ""));
+        HttpResponse<String> confirmed =
+                staff.web.post("/login/enrol", Map.of("code", staff.nextCode()), WebSession.csrfOf(enrol.body()));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
+
+        HttpResponse<String> codesPage = staff.web.follow(confirmed);
+        Matcher codes = CODES.matcher(codesPage.body());
+        List<String> found = new java.util.ArrayList<>();
+        while (codes.find()) {
+            found.add(codes.group(1));
+        }
+        staff.recoveryCodes = found;
+        return staff;
+    }
+
+    /** Someone at a fresh browser who knows the address but has not signed in. */
+    static Staff joinsNoOne(int port, String email) {
+        return new Staff(port, email);
+    }
+
+    /** A code from the authenticator; each call moves a step on, as a person would wait for the next one. */
+    String nextCode() {
+        String code = new Totp().codeAt(secret, clock);
+        clock = clock.plusSeconds(30);
+        return code;
+    }
+
+    /** Signs in with password and code in a fresh browser. */
+    Staff signsInAgain(int port) {
+        Staff again = new Staff(port, email);
+        again.secret = secret;
+        again.clock = clock;
+        HttpResponse<String> password = again.passwordStep(PASSWORD);
+        assertThat(password.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/code"));
+        HttpResponse<String> code = again.codeStep(again.nextCode());
+        assertThat(code.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        clock = again.clock;
+        return again;
+    }
+
+    HttpResponse<String> passwordStep(String password) {
+        return web.submit("/login", "/login", Map.of("email", email, "password", password));
+    }
+
+    HttpResponse<String> codeStep(String code) {
+        return web.submit("/login/code", "/login/code", Map.of("code", code));
+    }
+}
