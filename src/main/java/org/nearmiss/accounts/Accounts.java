@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.nearmiss.system.AuditLog;
 import org.nearmiss.system.Vault;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -45,7 +46,8 @@ public class Accounts {
     private final Vault vault;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+    private final ApiTokens tokens;
     private final Clock clock;
     private final Totp totp = new Totp();
     private final SecureRandom random = new SecureRandom();
@@ -58,7 +60,8 @@ public class Accounts {
             Vault vault,
             AuditLog audit,
             TransactionTemplate transactions,
-            FindByIndexNameSessionRepository<? extends Session> sessions,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+            ApiTokens tokens,
             Clock clock) {
         this.stored = stored;
         this.passwords = passwords;
@@ -66,6 +69,7 @@ public class Accounts {
         this.audit = audit;
         this.transactions = transactions;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy password that is never used");
     }
@@ -276,6 +280,9 @@ public class Accounts {
         }
         transactions.executeWithoutResult(tx -> {
             stored.setEnabled(id, enabled);
+            if (!enabled) {
+                tokens.revokeAllOf(id);
+            }
             audit.record(by.email(), enabled ? "account.enabled" : "account.disabled", account.email());
         });
         if (!enabled) {
@@ -291,14 +298,16 @@ public class Accounts {
         }
         transactions.executeWithoutResult(tx -> {
             stored.setRole(id, role);
+            tokens.revokeAllOf(id);
             audit.record(by.email(), "account.role-changed", account.email() + " " + account.role() + " -> " + role);
         });
         endSessions(account.email());
     }
 
-    /** Ends every session of an account, on every node ("sign out everywhere"). */
+    /** Ends every session of an account, on every node ("sign out everywhere"). No sessions exist on the command line. */
     public void endSessions(String email) {
-        sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
+        sessions.ifAvailable(
+                repository -> repository.findByPrincipalName(email).keySet().forEach(repository::deleteById));
     }
 
     private Optional<StoredAccounts.Invitation> validInvitation(String token) {

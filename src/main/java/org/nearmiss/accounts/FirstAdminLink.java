@@ -2,6 +2,7 @@ package org.nearmiss.accounts;
 
 import java.io.PrintStream;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * link and the old one stops working; once there is an admin, nothing is printed.
  */
 @Component
+@ConditionalOnWebApplication
 class FirstAdminLink {
 
     private final Accounts accounts;

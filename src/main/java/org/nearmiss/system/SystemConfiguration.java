@@ -3,6 +3,8 @@ package org.nearmiss.system;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 
 /** Shared beans every module may use. */
 @Configuration(proxyBeanMethods = false)
@@ -12,5 +14,11 @@ class SystemConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** Where a signed-in account is kept between requests: the session, stored in the database. */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
     }
 }

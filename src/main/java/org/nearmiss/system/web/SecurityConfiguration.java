@@ -3,18 +3,20 @@ package org.nearmiss.system.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.nearmiss.system.BearerTokens;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,6 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * sessions, CSRF protection and the roles each rule names; anything without a rule is denied.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -40,12 +43,6 @@ class SecurityConfiguration {
     @Bean
     Routes routes() {
         return Routes.load();
-    }
-
-    /** Where a signed-in account is kept between requests (the session, stored in the database). */
-    @Bean
-    SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
     }
 
     @Bean
@@ -67,8 +64,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationRoutes(HttpSecurity http, Routes routes, SecurityContextRepository contexts)
+    SecurityFilterChain applicationRoutes(
+            HttpSecurity http, Routes routes, SecurityContextRepository contexts, ObjectProvider<BearerTokens> tokens)
             throws Exception {
+        tokens.ifAvailable(
+                bearer -> http.addFilterBefore(new BearerTokenFilter(bearer), AnonymousAuthenticationFilter.class));
         http.authorizeHttpRequests(authorize -> {
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     for (Routes.Rule rule : routes.rules()) {
@@ -96,7 +96,8 @@ class SecurityConfiguration {
                 }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(SecurityConfiguration::headers)
-                .csrf(Customizer.withDefaults());
+                // A bearer token is never sent by a browser on its own, so requests carrying one need no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken));
         return http.build();
     }
 
