@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.nearmiss.system.AuditLog;
+import org.nearmiss.system.Mailer;
 import org.nearmiss.system.Vault;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -39,6 +41,10 @@ public class Accounts {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     static final Duration FIRST_ADMIN_LIFETIME = Duration.ofHours(24);
     static final int RECOVERY_CODES = 10;
+    static final int MAX_ENROLMENT_CODES = 50;
+    static final Duration ENROLMENT_CODE_LIFETIME = Duration.ofDays(14);
+    static final Duration SIGN_UP_LIFETIME = Duration.ofHours(24);
+    static final Duration RESET_LIFETIME = Duration.ofHours(1);
     private static final String ISSUER = "Nearmiss";
 
     private final StoredAccounts stored;
@@ -48,6 +54,10 @@ public class Accounts {
     private final TransactionTemplate transactions;
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final ApiTokens tokens;
+    private final Mailer mailer;
+    private final Links links;
+    private final ReaderDomains readerDomains;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Totp totp = new Totp();
     private final SecureRandom random = new SecureRandom();
@@ -62,6 +72,10 @@ public class Accounts {
             TransactionTemplate transactions,
             ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
             ApiTokens tokens,
+            Mailer mailer,
+            Links links,
+            ReaderDomains readerDomains,
+            JdbcClient jdbc,
             Clock clock) {
         this.stored = stored;
         this.passwords = passwords;
@@ -70,6 +84,10 @@ public class Accounts {
         this.transactions = transactions;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.mailer = mailer;
+        this.links = links;
+        this.readerDomains = readerDomains;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy password that is never used");
     }
@@ -192,8 +210,14 @@ public class Accounts {
         });
     }
 
-    /** An invitation for a new account with a role, as a single-use token for a link. */
+    /**
+     * An invitation for a new account with a role, mailed to the address and returned as a
+     * single-use token for a link. Agency coordinators may invite readers only.
+     */
     public String invite(SignedIn by, String email, Role role) {
+        if (by.role() == Role.COORDINATOR && role != Role.READER) {
+            throw new AccountProblem("role", "Agency coordinators invite readers only.");
+        }
         String address = normalEmail(email);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new AccountProblem("email", "Enter an e-mail address, like name@agency.gov.");
@@ -207,7 +231,145 @@ public class Accounts {
                     hashOf(token), role, address, by.email(), clock.instant().plus(INVITATION_LIFETIME)));
             audit.record(by.email(), "invitation.created", role.name() + " " + address);
         });
+        mailer.send(
+                address,
+                "Your invitation to Nearmiss",
+                "You are invited to join Nearmiss as " + role.label()
+                        + ".\n\nOpen this link within 7 days to create your account (it works once):\n\n"
+                        + links.to("/join/" + token) + "\n\nIf you did not expect this, ignore this mail.");
         return token;
+    }
+
+    /**
+     * Enrolment codes for roll call: each lets one officer create a reader account, for 14 days.
+     * Shown once to the coordinator who makes them.
+     */
+    public List<String> enrolmentCodes(SignedIn by, int count) {
+        if (count < 1 || count > MAX_ENROLMENT_CODES) {
+            throw new AccountProblem("count", "Make between 1 and " + MAX_ENROLMENT_CODES + " codes at a time.");
+        }
+        List<String> codes = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < count; i++) {
+                String code = recoveryCode();
+                codes.add(code);
+                stored.addInvitation(new StoredAccounts.Invitation(
+                        hashOf(normalRecoveryCode(code)),
+                        Role.READER,
+                        null,
+                        by.email(),
+                        clock.instant().plus(ENROLMENT_CODE_LIFETIME)));
+            }
+            audit.record(by.email(), "enrolment-codes.created", String.valueOf(count));
+        });
+        return codes;
+    }
+
+    /** The join token an enrolment code stands for, in the form the join page takes. */
+    public Optional<String> enrolmentToken(String typedCode) {
+        String code = normalRecoveryCode(typedCode);
+        return code.length() == 16 && invitation(code).isPresent() ? Optional.of(code) : Optional.empty();
+    }
+
+    /**
+     * A reader signing up by themselves: the address must be under an allowed domain. The mail says
+     * the same thing whether or not an account exists, so the page reveals nothing.
+     */
+    public void requestReaderSignUp(String email) {
+        String address = normalEmail(email);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new AccountProblem("email", "Enter an e-mail address, like name@agency.gov.");
+        }
+        if (!readerDomains.admits(address)) {
+            throw new AccountProblem(
+                    "email",
+                    "Sign-up by yourself is open to addresses at government and listed"
+                            + " agency domains. Ask your agency's coordinator for an invitation or an enrolment code.");
+        }
+        if (stored.byEmail(address).isPresent()) {
+            mailer.send(
+                    address,
+                    "Your Nearmiss account",
+                    "Someone asked to sign up with this address, which already"
+                            + " has an account. To set a new password, use:\n\n" + links.to("/password/reset")
+                            + "\n\nIf it was not you, ignore this mail.");
+            return;
+        }
+        String token = token();
+        transactions.executeWithoutResult(tx -> stored.addInvitation(new StoredAccounts.Invitation(
+                hashOf(token),
+                Role.READER,
+                address,
+                "self sign-up",
+                clock.instant().plus(SIGN_UP_LIFETIME))));
+        mailer.send(
+                address,
+                "Confirm your Nearmiss sign-up",
+                "Open this link within 24 hours to confirm your address"
+                        + " and create your reader account (it works once):\n\n" + links.to("/join/" + token)
+                        + "\n\nIf you did not ask for this, ignore this mail.");
+    }
+
+    /** Mails a password reset link when the address has an enabled account; says nothing either way. */
+    public void requestPasswordReset(String email) {
+        Optional<Account> account = stored.byEmail(normalEmail(email)).filter(Account::enabled);
+        if (account.isEmpty()) {
+            return;
+        }
+        String token = token();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("delete from password_reset where account_id = ?")
+                    .param(account.get().id().value())
+                    .update();
+            jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (?, ?, ?)")
+                    .params(
+                            hashOf(token),
+                            account.get().id().value(),
+                            java.sql.Timestamp.from(clock.instant().plus(RESET_LIFETIME)))
+                    .update();
+            audit.record(account.get().email(), "password-reset.requested", null);
+        });
+        mailer.send(
+                account.get().email(),
+                "Reset your Nearmiss password",
+                "Open this link within an hour to choose"
+                        + " a new password (it works once):\n\n" + links.to("/password/reset/" + token)
+                        + "\n\nIf you did not ask for this, ignore this mail; your password stays as it is.");
+    }
+
+    /** Whether a reset link is still good. */
+    public boolean resetLinkValid(String token) {
+        return resetAccount(token).isPresent();
+    }
+
+    /** Sets a new password through a reset link; every session of the account ends. */
+    public void resetPassword(String token, String password) {
+        AccountId id = resetAccount(token)
+                .orElseThrow(() -> new AccountProblem("token", "This link has expired or was used."));
+        Account account = stored.byId(id).orElseThrow();
+        passwordProblem(password, account.email()).ifPresent(problem -> {
+            throw new AccountProblem(List.of(problem));
+        });
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("delete from password_reset where account_id = ?")
+                    .param(id.value())
+                    .update();
+            jdbc.sql("update account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
+                    .params(passwords.encode(password), id.value())
+                    .update();
+            audit.record(account.email(), "password.reset", null);
+        });
+        endSessions(account.email());
+    }
+
+    private Optional<AccountId> resetAccount(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select account_id from password_reset where token_hash = ? and expires_at > ?")
+                .params(hashOf(token), java.sql.Timestamp.from(clock.instant()))
+                .query((rs, n) -> new AccountId(rs.getObject(1, java.util.UUID.class)))
+                .optional();
     }
 
     /** What an invitation link offers, while it is valid. */
@@ -314,7 +476,9 @@ public class Accounts {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return stored.invitation(hashOf(token)).filter(i -> i.expiresAt().isAfter(clock.instant()));
+        return stored.invitation(hashOf(token))
+                .or(() -> stored.invitation(hashOf(normalRecoveryCode(token))))
+                .filter(i -> i.expiresAt().isAfter(clock.instant()));
     }
 
     private void fail(Account account, Instant now) {

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,24 +17,24 @@ import org.springframework.stereotype.Component;
 class FirstAdminLink {
 
     private final Accounts accounts;
-    private final Environment environment;
+    private final Links links;
     private final PrintStream console;
 
     @Autowired
-    FirstAdminLink(Accounts accounts, Environment environment) {
-        this(accounts, environment, System.out);
+    FirstAdminLink(Accounts accounts, Links links) {
+        this(accounts, links, System.out);
     }
 
-    FirstAdminLink(Accounts accounts, Environment environment, PrintStream console) {
+    FirstAdminLink(Accounts accounts, Links links, PrintStream console) {
         this.accounts = accounts;
-        this.environment = environment;
+        this.links = links;
         this.console = console;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void printWhenNoAdmin() {
         accounts.firstAdminToken().ifPresent(token -> {
-            String link = baseUrl() + "/join/" + token;
+            String link = links.to("/join/" + token);
             console.println();
             console.println("  No admin account yet. To become the first admin, open within 24 hours:");
             console.println();
@@ -44,14 +43,5 @@ class FirstAdminLink {
             console.println("  The link works once; restarting prints a new one.");
             console.println();
         });
-    }
-
-    private String baseUrl() {
-        String configured = environment.getProperty("nearmiss.base-url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 }

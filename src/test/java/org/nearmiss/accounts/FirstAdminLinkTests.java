@@ -22,7 +22,7 @@ class FirstAdminLinkTests {
         MockEnvironment environment =
                 new MockEnvironment().withProperty("nearmiss.base-url", "https://nearmiss.example.gov/");
 
-        new FirstAdminLink(accounts, environment, new PrintStream(console, true, StandardCharsets.UTF_8))
+        new FirstAdminLink(accounts, new Links(environment), new PrintStream(console, true, StandardCharsets.UTF_8))
                 .printWhenNoAdmin();
 
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("https://nearmiss.example.gov/join/tok3n");
@@ -32,7 +32,10 @@ class FirstAdminLinkTests {
     void onceThereIsAnAdminNothingIsPrinted() {
         when(accounts.firstAdminToken()).thenReturn(Optional.empty());
 
-        new FirstAdminLink(accounts, new MockEnvironment(), new PrintStream(console, true, StandardCharsets.UTF_8))
+        new FirstAdminLink(
+                        accounts,
+                        new Links(new MockEnvironment()),
+                        new PrintStream(console, true, StandardCharsets.UTF_8))
                 .printWhenNoAdmin();
 
         assertThat(console.size()).isZero();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nearmiss.accounts.AccountId;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.testing.Accessibility;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Browser;
@@ -25,6 +29,9 @@ class AccessibilityBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
 
     private ChromeDriver browser;
 
@@ -79,6 +86,33 @@ class AccessibilityBrowserTests {
 
         assertThat(browser.findElement(By.id("report-key")).getText()).isNotBlank();
         assertThat(Accessibility.violations(browser)).isEmpty();
+    }
+
+    @Test
+    void theSignInAndJoinPagesHaveNoAccessibilityViolations() {
+        browser = Browser.start(true);
+        open("/login");
+        open("/signup");
+        open("/enrol");
+        open("/password/reset");
+        String token = accounts.invite(
+                new SignedIn(AccountId.random(), "admin@state.gov", "Admin", Role.ADMIN),
+                "new@state.gov",
+                Role.REVIEWER);
+        open("/join/" + token);
+
+        browser.get(url("/join/" + token));
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("error-summary")).isDisplayed()).isTrue();
+        assertThat(Accessibility.violations(browser)).as("join with errors").isEmpty();
+
+        browser.findElement(By.id("displayName")).sendKeys("New Reviewer");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("totp-secret")).isDisplayed()).isTrue();
+        assertThat(Accessibility.violations(browser))
+                .as("second factor enrolment")
+                .isEmpty();
     }
 
     @Test

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.AccountProblem;
 import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Links;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.system.AuditLog;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,12 +27,12 @@ class AdminPages {
 
     private final Accounts accounts;
     private final AuditLog audit;
-    private final Environment environment;
+    private final Links links;
 
-    AdminPages(Accounts accounts, AuditLog audit, Environment environment) {
+    AdminPages(Accounts accounts, AuditLog audit, Links links) {
         this.accounts = accounts;
         this.audit = audit;
-        this.environment = environment;
+        this.links = links;
     }
 
     @GetMapping("/admin/accounts")
@@ -55,7 +55,7 @@ class AdminPages {
                 throw new AccountProblem("role", "Choose a role.");
             }
             String token = accounts.invite(who, email, chosen.get());
-            model.addAttribute("invitationLink", baseUrl() + "/join/" + token);
+            model.addAttribute("invitationLink", links.to("/join/" + token));
             model.addAttribute("invitedEmail", email);
         } catch (AccountProblem problem) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -107,14 +107,5 @@ class AdminPages {
 
     private static Optional<Role> roleOf(String role) {
         return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst();
-    }
-
-    private String baseUrl() {
-        String configured = environment.getProperty("nearmiss.base-url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 }

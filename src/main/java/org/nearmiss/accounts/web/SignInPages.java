@@ -33,8 +33,12 @@ class SignInPages {
     }
 
     @GetMapping("/login")
-    String form(@RequestParam(required = false) String signedOut, Model model) {
+    String form(
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String passwordChanged,
+            Model model) {
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("passwordChanged", passwordChanged != null);
         return "accounts/login";
     }
 

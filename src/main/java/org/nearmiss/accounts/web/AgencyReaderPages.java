@@ -1,0 +1,71 @@
+package org.nearmiss.accounts.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.nearmiss.accounts.AccountProblem;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A coordinator brings the agency's officers in as readers: an invitation by e-mail, or codes for roll call. */
+@Controller
+class AgencyReaderPages {
+
+    private final Accounts accounts;
+
+    AgencyReaderPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/agency/readers")
+    String page(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("who", who);
+        return "accounts/agency-readers";
+    }
+
+    @PostMapping("/agency/invitations")
+    String invite(
+            @AuthenticationPrincipal SignedIn who,
+            @RequestParam(required = false) String email,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            accounts.invite(who, email, Role.READER);
+            model.addAttribute("invited", email);
+        } catch (AccountProblem problem) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("inviteProblem", problem.getMessage());
+            model.addAttribute("email", email);
+        }
+        return page(who, model);
+    }
+
+    @PostMapping("/agency/enrolment-codes")
+    String codes(
+            @AuthenticationPrincipal SignedIn who,
+            @RequestParam(defaultValue = "0") String count,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            model.addAttribute("codes", accounts.enrolmentCodes(who, parse(count)));
+        } catch (AccountProblem problem) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("codesProblem", problem.getMessage());
+        }
+        return page(who, model);
+    }
+
+    private static int parse(String count) {
+        try {
+            return Integer.parseInt(count.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
