@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.system.AuditLog;
 import org.nearmiss.testing.AppTest;
@@ -13,14 +11,10 @@ import org.nearmiss.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** Staff accounts end to end: the first admin, invitations, the second factor, locking, disabling. */
 @AppTest
-@DirtiesContext
 class AccountsFlowTests {
-
-    private static final Pattern INVITATION = Pattern.compile("/join/([A-Za-z0-9_-]{20,})");
 
     @LocalServerPort
     int port;
@@ -33,40 +27,6 @@ class AccountsFlowTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Test
-    void theFirstAdminJoinsThroughTheSetUpLinkSetsUpTheSecondFactorAndInvitesAReviewer() {
-        String token = accounts.firstAdminToken().orElseThrow();
-        Staff admin = Staff.joins(port, token, "ana@state.gov", "Ana Admin");
-
-        assertThat(admin.recoveryCodes).hasSize(10).doesNotHaveDuplicates();
-        HttpResponse<String> account = admin.web.get("/account");
-        assertThat(account.statusCode()).isEqualTo(200);
-        assertThat(account.body()).contains("Signed in as Ana Admin").contains("Admin");
-        assertThat(accounts.firstAdminToken())
-                .as("no more set-up links once there is an admin")
-                .isEmpty();
-        assertThat(new WebSession(port).get("/join/" + token).statusCode())
-                .as("the link works once")
-                .isEqualTo(404);
-
-        HttpResponse<String> invited = admin.web.submit(
-                "/admin/accounts", "/admin/invitations", Map.of("email", "bo@state.gov", "role", "REVIEWER"));
-        assertThat(invited.statusCode()).isEqualTo(200);
-        Matcher link = INVITATION.matcher(invited.body());
-        assertThat(link.find()).isTrue();
-
-        Staff reviewer = Staff.joins(port, link.group(1), "ignored@else.gov", "Bo Reviewer");
-        assertThat(reviewer.web.get("/account").body()).contains("bo@state.gov").contains("Reviewer");
-        assertThat(reviewer.web.get("/admin/accounts").statusCode())
-                .as("a reviewer is no admin")
-                .isEqualTo(403);
-
-        assertThat(audit.latest(50))
-                .extracting(AuditLog.Entry::action)
-                .contains("setup-link.created", "account.created", "mfa.enrolled", "invitation.created");
-        assertThat(audit.verify().intact()).isTrue();
-    }
 
     @Test
     void signingInTakesThePasswordAndAFreshCodeAndACodeWorksOnlyOnce() {
@@ -184,6 +144,58 @@ class AccountsFlowTests {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
         assertThat(reader.get("/account").body()).contains("Reader");
         assertThat(reader.get("/admin/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheOtherDevicesSessionsToo() {
+        Staff phone =
+                Staff.joins(port, accounts.invite(system(), "lea@state.gov", Role.ANALYST), "lea@state.gov", "Lea");
+        Staff desk = phone.signsInAgain(port);
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'lea@state.gov'")
+                        .query(Integer.class)
+                        .list())
+                .as("sessions end after 30 idle minutes")
+                .hasSize(2)
+                .containsOnly(1800);
+
+        desk.web.submit("/account", "/account/sessions/end", Map.of());
+
+        assertThat(phone.web.get("/account").statusCode()).isEqualTo(302);
+        assertThat(desk.web.get("/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aNewRoleAppliesFromTheNextSignInBecauseOpenSessionsEnd() {
+        Staff admin = Staff.joins(port, accounts.invite(system(), "max@state.gov", Role.ADMIN), "max@state.gov", "Max");
+        Staff analyst =
+                Staff.joins(port, accounts.invite(system(), "ned@state.gov", Role.ANALYST), "ned@state.gov", "Ned");
+        AccountId ned = accounts.list().stream()
+                .filter(a -> a.email().equals("ned@state.gov"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        admin.web.submit("/admin/accounts", "/admin/accounts/" + ned + "/role", Map.of("role", "ADMIN"));
+
+        assertThat(analyst.web.get("/account").statusCode()).isEqualTo(302);
+        assertThat(analyst.signsInAgain(port).web.get("/admin/accounts").statusCode())
+                .isEqualTo(200);
+        assertThat(audit.latest(10)).extracting(AuditLog.Entry::action).contains("account.role-changed");
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() {
+        Staff staff = Staff.joins(port, accounts.invite(system(), "ola@state.gov", Role.ADMIN), "ola@state.gov", "Ola");
+
+        HttpResponse<String> forged =
+                staff.web.post("/admin/invitations", Map.of("email", "evil@x.gov", "role", "ADMIN"), null);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(accounts.list()).noneMatch(a -> a.email().equals("evil@x.gov"));
+        assertThat(jdbc.sql("select count(*) from account_invitation where email = 'evil@x.gov'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

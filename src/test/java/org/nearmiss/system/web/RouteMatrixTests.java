@@ -76,6 +76,23 @@ class RouteMatrixTests {
         }
     }
 
+    @Test
+    void behindTlsEveryResponseAsksBrowsersToStayOnHttps() throws Exception {
+        for (String path : List.of("/", "/share", "/login", "/api/v1/questionnaire")) {
+            MockHttpServletResponse response = mvc.perform(
+                            MockMvcRequestBuilders.get(path).secure(true))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getHeader("Strict-Transport-Security")).as(path).contains("max-age=");
+        }
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/"))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Strict-Transport-Security"))
+                .as("not over plain HTTP")
+                .isNull();
+    }
+
     private static List<Optional<Role>> principals() {
         List<Optional<Role>> all = new ArrayList<>();
         all.add(Optional.empty());
