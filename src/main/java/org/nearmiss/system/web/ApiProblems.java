@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,7 +45,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** The database is unreachable or restarting: nothing was stored, and trying again later will work. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure) {
         log.warn("Database unavailable: {}", failure.getClass().getName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

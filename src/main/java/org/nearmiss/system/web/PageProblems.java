@@ -9,6 +9,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -26,7 +28,12 @@ class PageProblems {
         return page(HttpStatus.TOO_MANY_REQUESTS);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ModelAndView databaseUnavailable(Exception failure, HttpServletResponse response) {
         log.warn("Database unavailable: {}", failure.getClass().getName());
         response.setHeader("Retry-After", "30");
