@@ -25,7 +25,7 @@ public final class Browser {
     private Browser() {}
 
     /** A fresh browser with an empty profile, at the width of a small phone. */
-    public static ChromeDriver start(boolean javascript) {
+    public static ChromeDriver start(boolean javascript, String... extraArguments) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("NEARMISS_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("Chromium and chromedriver are required but missing at " + CHROMIUM);
@@ -46,6 +46,7 @@ public final class Browser {
                     "--disable-sync",
                     "--disable-dev-shm-usage",
                     "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             if (!javascript) {
                 options.setExperimentalOption(
                         "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
