@@ -199,6 +199,20 @@ class AccountsFlowTests {
     }
 
     @Test
+    void namesPeopleTypeAreShownAsTextOnEveryPageThatShowsThem() {
+        String attack = "<script>alert('x')</script>";
+        Staff admin =
+                Staff.joins(port, accounts.invite(system(), "pia@state.gov", Role.ADMIN), "pia@state.gov", attack);
+        admin.web.submit("/account", "/account/tokens", Map.of("name", "<img src=x onerror=alert(1)>"));
+
+        for (String page : new String[] {"/account", "/admin/accounts", "/admin/audit"}) {
+            String html = admin.web.get(page).body();
+            assertThat(html).as(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        }
+        assertThat(admin.web.get("/account").body()).contains("&lt;script&gt;").contains("&lt;img src=x");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         Staff staff = Staff.joins(port, accounts.invite(system(), "jo@state.gov", Role.ANALYST), "jo@state.gov", "Jo");
 

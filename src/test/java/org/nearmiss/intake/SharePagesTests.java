@@ -144,6 +144,24 @@ class SharePagesTests {
     }
 
     @Test
+    void uploadsAreNeverAcceptedAndStoreNothing() {
+        long before = reportCount();
+        String boundary = "nearmissboundary";
+        String multipart =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"activity\"\r\n\r\ntraffic-stop\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.exe\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\nMZ\u0000\u0001\r\n--" + boundary + "--\r\n";
+
+        for (String path : new String[] {"/share", "/api/v1/reports"}) {
+            HttpResponse<String> response = http.send(http.request(path)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)));
+            assertThat(response.statusCode()).as(path).isIn(400, 415);
+        }
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
     void aSentReportShowsItsKeyOnceAndTheKeyOpensTheStatusPage() {
         HttpResponse<String> filed =
                 http.postForm("/share", Stories.aTypicalStory().asForm(1));

@@ -1,0 +1,4 @@
+-- wrk script: files one typical report per request (POST /api/v1/reports). See README, "Measured".
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = "{\"questionnaireVersion\": 1, \"answers\": {\"activity\": \"traffic-stop\", \"incidentMonth\": \"2026-03\", \"timeOfDay\": \"20-24\", \"lighting\": \"dark-lit\", \"officersOnScene\": \"2\", \"weapons\": [\"handgun\"], \"weaponKnownBeforehand\": \"no\", \"injuryPotential\": \"fatality\", \"factors\": [\"concealed-weapon\", \"complacency\"], \"chainBreaker\": \"partner-backup\", \"narrative\": \"We stopped a car for a broken tail light after dark. While I spoke to the driver, the rear passenger kept his right hand under his thigh. My partner lit him up from the passenger side and saw a handgun. We backed off to cover and called for more units; he gave up.\", \"lessons\": \"Watch the hands of everyone in the car, not just the driver's.\"}}"
