@@ -46,6 +46,9 @@ public class Accounts {
     static final Duration SIGN_UP_LIFETIME = Duration.ofHours(24);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
     private static final String ISSUER = "Nearmiss";
+    /** Enough to catch typing slips; the confirmation link proves the address. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final StoredAccounts stored;
     private final PasswordEncoder passwords;
@@ -219,7 +222,7 @@ public class Accounts {
             throw new AccountProblem("role", "Agency coordinators invite readers only.");
         }
         String address = normalEmail(email);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!isEmailAddress(address)) {
             throw new AccountProblem("email", "Enter an e-mail address, like name@agency.gov.");
         }
         if (stored.byEmail(address).isPresent()) {
@@ -277,7 +280,7 @@ public class Accounts {
      */
     public void requestReaderSignUp(String email) {
         String address = normalEmail(email);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!isEmailAddress(address)) {
             throw new AccountProblem("email", "Enter an e-mail address, like name@agency.gov.");
         }
         if (!readerDomains.admits(address)) {
@@ -386,7 +389,7 @@ public class Accounts {
         String address = normalEmail(invitation.email() != null ? invitation.email() : email);
         String name = displayName == null ? "" : displayName.strip();
         List<AccountProblem.Field> problems = new ArrayList<>();
-        if (invitation.email() == null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (invitation.email() == null && !isEmailAddress(address)) {
             problems.add(new AccountProblem.Field("email", "Enter an e-mail address, like name@agency.gov."));
         }
         if (name.isEmpty() || name.length() > 100) {
@@ -503,6 +506,10 @@ public class Accounts {
             return Optional.of(new AccountProblem.Field("password", "Do not use your e-mail address in the password."));
         }
         return Optional.empty();
+    }
+
+    private static boolean isEmailAddress(String address) {
+        return EMAIL.matcher(address).matches();
     }
 
     static String normalEmail(String email) {
