@@ -8,6 +8,7 @@ import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.accounts.Totps;
 import org.nearmiss.testing.Accessibility;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Browser;
@@ -113,6 +114,27 @@ class AccessibilityBrowserTests {
         assertThat(Accessibility.violations(browser))
                 .as("second factor enrolment")
                 .isEmpty();
+    }
+
+    @Test
+    void theSignedInPagesHaveNoAccessibilityViolations() {
+        browser = Browser.start(true);
+        String token = accounts.invite(
+                new SignedIn(AccountId.random(), "admin@state.gov", "Admin", Role.ADMIN), "boss@state.gov", Role.ADMIN);
+        browser.get(url("/join/" + token));
+        browser.findElement(By.id("displayName")).sendKeys("Boss");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        String secret = browser.findElement(By.id("totp-secret")).getText().replace("-", "");
+        browser.findElement(By.id("code")).sendKeys(Totps.codeNow(secret));
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(browser.findElements(By.cssSelector(".recovery-codes li"))).hasSize(10);
+        assertThat(Accessibility.violations(browser)).as("recovery codes").isEmpty();
+
+        open("/account");
+        open("/admin/accounts");
+        open("/admin/audit");
+        open("/agency/readers");
     }
 
     @Test
