@@ -136,7 +136,7 @@ class IntakeThroughputBenchmark {
                         return true;
                     } catch (Exception e) {
                         if (firstFailure.compareAndSet(null, e)) {
-                            e.printStackTrace(System.out);
+                            System.out.println("First JDBC failure: " + e);
                         }
                         return false;
                     }
