@@ -1,0 +1,22 @@
+package org.nearmiss.review.deidentify;
+
+/**
+ * One proposed redaction: characters {@code [start, end)} of the text look like {@code kind} and could
+ * be replaced by {@code replacement}. The reviewer accepts, edits or rejects it.
+ */
+public record Suggestion(int start, int end, Kind kind, String replacement) {
+
+    public Suggestion {
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("A suggestion covers at least one character: " + start + ".." + end);
+        }
+    }
+
+    boolean overlaps(Suggestion other) {
+        return start < other.end && other.start < end;
+    }
+
+    int length() {
+        return end - start;
+    }
+}

@@ -1,0 +1,86 @@
+package org.nearmiss.review.deidentify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeidentifierTests {
+
+    private final Deidentifier deidentifier = new Deidentifier();
+
+    @Test
+    void phoneNumbersAndEmailAddressesAreMarked() {
+        String text =
+                "Dispatch called me at (555) 123-4567, then 555.987.6543 and +1 555 222 3333; mail j.doe@metro-pd.gov.";
+
+        assertThat(kinds(text)).containsExactly(Kind.PHONE, Kind.PHONE, Kind.PHONE, Kind.EMAIL);
+        assertThat(deidentifier.redact(text)).doesNotContainPattern("\\d{3}").doesNotContain("metro-pd");
+    }
+
+    @Test
+    void datesBecomeTheirMonthAndTimesABandOfTheDay() {
+        List<Suggestion> found =
+                deidentifier.suggest("On March 14, 2026 at 0315 hours, and again on 3/20/2026 at 4:45 pm.");
+
+        assertThat(found).extracting(Suggestion::kind).containsExactly(Kind.DATE, Kind.TIME, Kind.DATE, Kind.TIME);
+        assertThat(found)
+                .extracting(Suggestion::replacement)
+                .containsExactly("March 2026", "[NIGHT]", "[DATE]", "[AFTERNOON]");
+        assertThat(deidentifier.redact("It was 14 Feb 2025, 11:30 a.m.")).isEqualTo("It was February 2025, [MORNING]");
+    }
+
+    @Test
+    void streetAddressesAndBlocksAreMarkedWhole() {
+        assertThat(deidentifier.redact(
+                        "We rolled up to 4471 W. Oak Ave, Apt 2B and later the 1200 block of Main Street."))
+                .isEqualTo("We rolled up to [ADDRESS] and later the [ADDRESS].");
+    }
+
+    @Test
+    void badgeUnitCaseAndPlateNumbersBecomeRoles() {
+        String text = "Unit 12 and badge #4471 took case number 2026-001234; the plate ABC-1234 came back stolen.";
+
+        assertThat(deidentifier.redact(text))
+                .isEqualTo("[UNIT NUMBER] and [UNIT NUMBER] took [CASE NUMBER]; the plate [PLATE] came back stolen.");
+    }
+
+    @Test
+    void agesAndSocialSecurityNumbersAreMarked() {
+        assertThat(kinds("A 27-year-old male, SSN 123-45-6789, aged 30 by now."))
+                .containsExactly(Kind.AGE, Kind.ID_NUMBER, Kind.AGE);
+    }
+
+    @Test
+    void phoneNumbersWrittenAbroadAndIpAddressesAreMarkedButDatesAreNotPhones() {
+        assertThat(kinds("Ring 0688 872 49 99 or +41 (0)85 806 98 67; he logged in from 172.61.42.192."))
+                .containsExactly(Kind.PHONE, Kind.PHONE, Kind.ID_NUMBER);
+        assertThat(kinds("It happened 2018-01-14 03:07:43 on a Thursday."))
+                .containsExactly(Kind.DATE, Kind.TIME, Kind.DATE);
+    }
+
+    @Test
+    void ordinaryPoliceLanguageIsLeftAlone() {
+        String text = "Two officers approached the vehicle at night. The driver kept both hands on the wheel; "
+                + "backup was 10 minutes out. We covered 50 feet to the door.";
+
+        assertThat(deidentifier.suggest(text)).isEmpty();
+        assertThat(deidentifier.suggest("")).isEmpty();
+        assertThat(deidentifier.suggest(null)).isEmpty();
+    }
+
+    @Test
+    void overlappingMarksKeepTheLongerOneAndNeverOverlap() {
+        List<Suggestion> found = deidentifier.suggest("Meet at 12 Elm Street 555-123-4567 badge 12 Elm");
+
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).start())
+                    .isGreaterThanOrEqualTo(found.get(i - 1).end());
+        }
+        assertThat(found.getFirst().kind()).isEqualTo(Kind.ADDRESS);
+    }
+
+    private List<Kind> kinds(String text) {
+        return deidentifier.suggest(text).stream().map(Suggestion::kind).toList();
+    }
+}
