@@ -6,12 +6,14 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The de-identification assistant: marks what in a narrative looks identifying and proposes a
- * replacement for each mark. Where marks overlap, the longer one wins (an address over the number
+ * The de-identification assistant: marks what in a narrative looks identifying (by shape, see
+ * {@code Patterns}, and people's names, see {@code Names}) and proposes a replacement for each mark. Where marks overlap, the longer one wins (an address over the number
  * inside it). It only suggests; a reviewer decides.
  */
 @Component
 public class Deidentifier {
+
+    private final Names names = new Names();
 
     /** Suggestions for a text, in reading order, none overlapping. */
     public List<Suggestion> suggest(String text) {
@@ -19,6 +21,7 @@ public class Deidentifier {
             return List.of();
         }
         List<Suggestion> candidates = new ArrayList<>(Patterns.find(text));
+        candidates.addAll(names.find(text));
         candidates.sort(Comparator.comparingInt(Suggestion::length).reversed().thenComparingInt(Suggestion::start));
         List<Suggestion> kept = new ArrayList<>();
         for (Suggestion candidate : candidates) {

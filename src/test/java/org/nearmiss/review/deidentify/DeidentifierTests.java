@@ -60,9 +60,20 @@ class DeidentifierTests {
     }
 
     @Test
+    void peopleBecomeNumberedRolesTheSameNumberEachTimeTheyAppear() {
+        String text = "Sgt. Ramos and I stopped Maria Lopez. Ramos covered the passenger; Mrs. Ann Lee watched. "
+                + "Lopez reached under the seat.";
+
+        assertThat(deidentifier.redact(text))
+                .isEqualTo(
+                        "[OFFICER 1] and I stopped [PERSON 2]. [OFFICER 1] covered the passenger; [PERSON 3] watched. "
+                                + "[PERSON 2] reached under the seat.");
+    }
+
+    @Test
     void ordinaryPoliceLanguageIsLeftAlone() {
         String text = "Two officers approached the vehicle at night. The driver kept both hands on the wheel; "
-                + "backup was 10 minutes out. We covered 50 feet to the door.";
+                + "backup was 10 minutes out. We covered 50 feet to the door. Dispatch said Shots Fired.";
 
         assertThat(deidentifier.suggest(text)).isEmpty();
         assertThat(deidentifier.suggest("")).isEmpty();
