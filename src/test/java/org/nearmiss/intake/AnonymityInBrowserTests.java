@@ -3,11 +3,8 @@ package org.nearmiss.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,7 +67,7 @@ class AnonymityInBrowserTests {
 
         String database =
                 String.join("\n", jdbc.sql("script").query(String.class).list());
-        String files = everyFileIn(dataDir);
+        String files = TempDataDir.everyFileIn(dataDir);
         String log = output.getAll();
         assertThat(database).contains("foot-pursuit");
         for (String trace : List.of(AGENT, COOKIE, "127.0.0.1", "HeadlessChrome")) {
@@ -80,15 +77,5 @@ class AnonymityInBrowserTests {
         }
         assertThat(files).doesNotContain("Browser probe 5e2d");
         assertThat(log).doesNotContain("Browser probe 5e2d");
-    }
-
-    private static String everyFileIn(Path dir) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path file : paths.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return all.toString();
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,7 +107,7 @@ class AnonymityTests {
                 .query(String.class)
                 .list();
         String database = String.join("\n", dump) + "\n" + String.join("\n", rows);
-        String files = everyFileIn(dataDir);
+        String files = TempDataDir.everyFileIn(dataDir);
         String log = output.getAll();
 
         for (String revealing : List.of(AGENT, FORWARDED, REFERRER, COOKIE_VALUE, "127.0.0.1")) {
@@ -132,15 +129,5 @@ class AnonymityTests {
                         where table_schema = 'PUBLIC' and table_name like 'REPORT%'""").query(String.class).list();
         assertThat(columns).isNotEmpty().noneMatch(c -> c.toUpperCase().contains("TIME"));
         assertThat(columns).anyMatch(c -> c.startsWith("REPORT.FILED_ON DATE"));
-    }
-
-    private static String everyFileIn(Path dir) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path file : paths.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return all.toString();
     }
 }

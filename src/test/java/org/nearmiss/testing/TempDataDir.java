@@ -33,6 +33,17 @@ public class TempDataDir implements ApplicationContextInitializer<ConfigurableAp
         }
     }
 
+    /** Every byte of every file under the data dir, as text, to search it for what must not be there. */
+    public static String everyFileIn(Path dir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var paths = Files.walk(dir)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
     private static void delete(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
