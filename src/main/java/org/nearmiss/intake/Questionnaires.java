@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -123,9 +122,5 @@ public class Questionnaires {
                 }
             });
         }
-    }
-
-    Map<Integer, Questionnaire> all() {
-        return versions;
     }
 }
