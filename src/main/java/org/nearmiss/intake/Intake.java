@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,7 +76,7 @@ public class Intake {
         long started = System.nanoTime();
         try {
             Reports.Filed filed = find(typedKey);
-            return new ReportStatus(filed.state(), filed.filedOn(), reports.messagesOf(filed.id()));
+            return new ReportStatus(filed.state(), filed.filedOn(), messagesOf(filed.id()));
         } finally {
             padTo(started);
         }
@@ -105,6 +106,7 @@ public class Intake {
             transactions.executeWithoutResult(tx -> {
                 reports.addMessage(filed.id(), new Message(Message.Author.REPORTER, LocalDate.now(clock), reply));
                 reports.changeState(filed.id(), ReportState.IN_REVIEW);
+                events.publishEvent(new ReporterAnswered(filed.id()));
             });
         } finally {
             padTo(started);
@@ -112,7 +114,8 @@ public class Intake {
     }
 
     /**
-     * A reviewer's question to the reporter, who sees it through the report key and may answer.
+     * A reviewer's question to the reporter, who sees it through the report key and may answer. Joins
+     * the caller's transaction.
      *
      * @throws IllegalArgumentException when the report does not exist
      */
@@ -123,6 +126,48 @@ public class Intake {
             }
             reports.addMessage(id, new Message(Message.Author.REVIEWER, LocalDate.now(clock), question.strip()));
         });
+    }
+
+    /**
+     * What the reporter sent: coded answers and their own words, opened from the sealed store. For
+     * staff only, and only with an audit-log entry, which is the caller's duty.
+     *
+     * @return empty when the report does not exist or its text has been shredded
+     */
+    public Optional<Answers> originalOf(ReportId id) {
+        return reports.isShredded(id) ? Optional.empty() : reports.answersOf(id);
+    }
+
+    /**
+     * The coded answers only (choices, numbers, months): never the reporter's words, so no audit entry
+     * is needed to read them.
+     *
+     * @return empty when the report does not exist
+     */
+    public Optional<Answers> codedOf(ReportId id) {
+        return reports.codedOf(id);
+    }
+
+    /** The thread with the reporter, oldest first; empty once the report's text has been shredded. */
+    public List<Message> messagesOf(ReportId id) {
+        return reports.isShredded(id) ? List.of() : reports.messagesOf(id);
+    }
+
+    /** What the reporter's status page says from now on. Joins the caller's transaction. */
+    public void showReporter(ReportId id, ReportState state) {
+        if (!reports.changeState(id, state)) {
+            throw new IllegalArgumentException("No report " + id);
+        }
+    }
+
+    /**
+     * Destroys the report's text and messages for good by deleting its data key (crypto-shredding);
+     * the coded answers stay for statistics. Joins the caller's transaction.
+     *
+     * @return whether a key was deleted now (false when it was gone already)
+     */
+    public boolean shred(ReportId id) {
+        return reports.deleteDataKey(id);
     }
 
     private Reports.Filed find(String typedKey) {

@@ -31,7 +31,7 @@ public class Questionnaires {
 
     private final NavigableMap<Integer, Questionnaire> versions;
 
-    Questionnaires() {
+    public Questionnaires() {
         this(readAll());
     }
 

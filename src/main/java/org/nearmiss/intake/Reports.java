@@ -92,6 +92,13 @@ class Reports {
                         json.readValue(dataKeyOf(id).open(stored.sealed()), TEXT)));
     }
 
+    Optional<Answers> codedOf(ReportId id) {
+        return jdbc.sql("select questionnaire_version, coded_answers from report where id = ?")
+                .param(id.value())
+                .query((rs, n) -> new Answers(rs.getInt(1), json.readValue(rs.getString(2), CODED), Map.of()))
+                .optional();
+    }
+
     private record Stored(int version, String coded, byte[] sealed) {}
 
     List<Message> messagesOf(ReportId id) {
@@ -129,6 +136,21 @@ class Reports {
     boolean changeState(ReportId id, ReportState state) {
         return jdbc.sql("update report set state = ? where id = ?")
                         .params(state.name(), id.value())
+                        .update()
+                > 0;
+    }
+
+    boolean isShredded(ReportId id) {
+        return jdbc.sql("select count(*) from report_data_key where report_id = ?")
+                        .param(id.value())
+                        .query(Long.class)
+                        .single()
+                == 0;
+    }
+
+    boolean deleteDataKey(ReportId id) {
+        return jdbc.sql("delete from report_data_key where report_id = ?")
+                        .param(id.value())
                         .update()
                 > 0;
     }

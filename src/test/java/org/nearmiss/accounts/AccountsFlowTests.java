@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.system.AuditLog;
 import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.Staff;
 import org.nearmiss.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

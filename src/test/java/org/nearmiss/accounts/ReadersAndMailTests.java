@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nearmiss.testing.Browser;
+import org.nearmiss.testing.Staff;
 import org.nearmiss.testing.TempDataDir;
 import org.nearmiss.testing.WebSession;
 import org.openqa.selenium.By;

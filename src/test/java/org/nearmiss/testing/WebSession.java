@@ -11,7 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,11 +52,16 @@ public final class WebSession {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields, String csrf) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
+        return post(path, List.copyOf(fields.entrySet()), csrf);
+    }
+
+    /** Posts a form whose fields may repeat, as checkboxes do. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, String csrf) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (csrf != null) {
-            all.put("_csrf", csrf);
+            all.add(Map.entry("_csrf", csrf));
         }
-        String form = all.entrySet().stream()
+        String form = all.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

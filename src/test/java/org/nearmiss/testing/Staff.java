@@ -1,27 +1,30 @@
-package org.nearmiss.accounts;
+package org.nearmiss.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.http.HttpResponse;
+import java.security.InvalidKeyException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
-import org.nearmiss.testing.WebSession;
 
 /** Fluent fixture: a person who joins through a link, sets up the second factor and signs in. */
-final class Staff {
+public final class Staff {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7-]+)<");
     private static final Pattern CODES = Pattern.compile("<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</li>");
 
-    final WebSession web;
-    final String email;
-    byte[] secret;
-    List<String> recoveryCodes = List.of();
+    public final WebSession web;
+    public final String email;
+    public byte[] secret;
+    public List<String> recoveryCodes = List.of();
     private Instant clock = Instant.now();
 
     private Staff(int port, String email) {
@@ -30,7 +33,7 @@ final class Staff {
     }
 
     /** Joins through the link, enrols the authenticator and keeps the recovery codes; ends signed in. */
-    static Staff joins(int port, String token, String email, String name) {
+    public static Staff joins(int port, String token, String email, String name) {
         Staff staff = new Staff(port, email);
         HttpResponse<String> joined = staff.web.submit(
                 "/join/" + token, "/join/" + token, Map.of("email", email, "displayName", name, "password", PASSWORD));
@@ -57,19 +60,19 @@ final class Staff {
     }
 
     /** Someone at a fresh browser who knows the address but has not signed in. */
-    static Staff joinsNoOne(int port, String email) {
+    public static Staff joinsNoOne(int port, String email) {
         return new Staff(port, email);
     }
 
     /** A code from the authenticator; each call moves a step on, as a person would wait for the next one. */
-    String nextCode() {
-        String code = new Totp().codeAt(secret, clock);
+    public String nextCode() {
+        String code = codeAt(secret, clock);
         clock = clock.plusSeconds(30);
         return code;
     }
 
     /** Signs in with password and code in a fresh browser. */
-    Staff signsInAgain(int port) {
+    public Staff signsInAgain(int port) {
         Staff again = new Staff(port, email);
         again.secret = secret;
         again.clock = clock;
@@ -83,11 +86,23 @@ final class Staff {
         return again;
     }
 
-    HttpResponse<String> passwordStep(String password) {
+    public HttpResponse<String> passwordStep(String password) {
         return web.submit("/login", "/login", Map.of("email", email, "password", password));
     }
 
-    HttpResponse<String> codeStep(String code) {
+    public HttpResponse<String> codeStep(String code) {
         return web.submit("/login/code", "/login/code", Map.of("code", code));
+    }
+
+    /** The code an authenticator app shows at an instant (RFC 6238, 30-second steps, SHA-1, six digits). */
+    public static String codeAt(byte[] secret, Instant at) {
+        try {
+            return String.format(
+                    "%06d",
+                    new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30))
+                            .generateOneTimePassword(new SecretKeySpec(secret, "HmacSHA1"), at));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

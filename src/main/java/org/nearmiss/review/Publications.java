@@ -1,0 +1,114 @@
+package org.nearmiss.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nearmiss.intake.ReportId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every publication, in order: the store of record for what readers may see, from which anything
+ * derived (the library's index) can be rebuilt.
+ */
+@Repository
+public class Publications {
+
+    private static final TypeReference<Map<String, Object>> CODED = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Publications(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Stores a publication and returns it with its sequence number. */
+    ReportPublished add(
+            ReportId reportId,
+            LocalDate publishedOn,
+            Draft draft,
+            int questionnaireVersion,
+            Map<String, Object> answers,
+            int taxonomyVersion) {
+        Object month = answers.get("incidentMonth");
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into publication (report_id, published_on, incident_month, title, narrative, lessons,
+                    takeaways, questionnaire_version, coded_answers, taxonomy_version, codes)
+                values (:report, :on, :month, :title, :narrative, :lessons, :takeaways, :qv, :coded, :tv, :codes)""")
+                .param("report", reportId.value())
+                .param("on", publishedOn)
+                .param("month", month == null ? null : month.toString())
+                .param("title", draft.title())
+                .param("narrative", draft.narrative())
+                .param("lessons", String.join("\n", draft.lessonList()))
+                .param("takeaways", draft.takeaways())
+                .param("qv", questionnaireVersion)
+                .param("coded", json.writeValueAsString(answers))
+                .param("tv", taxonomyVersion)
+                .param("codes", String.join(",", draft.codes()))
+                .update(keys, "seq");
+        long seq = keys.getKeyAs(Number.class).longValue();
+        return new ReportPublished(
+                seq,
+                ReportPublished.publicIdOf(publishedOn, seq),
+                reportId,
+                publishedOn,
+                month == null ? null : month.toString(),
+                draft.title(),
+                draft.narrative(),
+                draft.lessonList(),
+                draft.takeaways(),
+                questionnaireVersion,
+                answers,
+                taxonomyVersion,
+                draft.codes());
+    }
+
+    /** Publications after the given sequence number, oldest first, at most {@code limit}. */
+    public List<ReportPublished> after(long sequence, int limit) {
+        return jdbc.sql("select * from publication where seq > ? order by seq limit ?")
+                .params(sequence, limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** The publication of a report, if it was published. */
+    public java.util.Optional<ReportPublished> of(ReportId reportId) {
+        return jdbc.sql("select * from publication where report_id = ?")
+                .param(reportId.value())
+                .query(this::map)
+                .optional();
+    }
+
+    private ReportPublished map(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("seq");
+        LocalDate on = rs.getObject("published_on", LocalDate.class);
+        String lessons = rs.getString("lessons");
+        String codes = rs.getString("codes");
+        return new ReportPublished(
+                seq,
+                ReportPublished.publicIdOf(on, seq),
+                new ReportId(rs.getObject("report_id", UUID.class)),
+                on,
+                rs.getString("incident_month"),
+                rs.getString("title"),
+                rs.getString("narrative"),
+                lessons.isEmpty() ? List.of() : lessons.lines().toList(),
+                rs.getString("takeaways"),
+                rs.getInt("questionnaire_version"),
+                json.readValue(rs.getString("coded_answers"), CODED),
+                rs.getInt("taxonomy_version"),
+                codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")));
+    }
+}

@@ -1,0 +1,41 @@
+package org.nearmiss.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.nearmiss.intake.ReportId;
+
+/**
+ * Stage 2 published a report. Carries the de-identified content only: the approved title, narrative
+ * and lessons, coarse coded answers (months and bands, never the reporter's own words) and the
+ * taxonomy codes.
+ *
+ * @param sequence the publication's place in the order of publication, for anything that catches up
+ * @param publicId the stable id readers see, e.g. {@code NM-2026-00042}
+ */
+public record ReportPublished(
+        long sequence,
+        String publicId,
+        ReportId reportId,
+        LocalDate publishedOn,
+        String incidentMonth,
+        String title,
+        String narrative,
+        List<String> lessons,
+        String takeaways,
+        int questionnaireVersion,
+        Map<String, Object> answers,
+        int taxonomyVersion,
+        List<String> codes) {
+
+    public ReportPublished {
+        lessons = List.copyOf(lessons);
+        answers = Map.copyOf(answers);
+        codes = List.copyOf(codes);
+    }
+
+    /** The public id of a publication: the year it was published and its sequence number. */
+    public static String publicIdOf(LocalDate publishedOn, long sequence) {
+        return "NM-%d-%05d".formatted(publishedOn.getYear(), sequence);
+    }
+}

@@ -1,0 +1,431 @@
+package org.nearmiss.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.Answers;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.Message;
+import org.nearmiss.intake.Question;
+import org.nearmiss.intake.Questionnaires;
+import org.nearmiss.intake.ReportFiled;
+import org.nearmiss.intake.ReportId;
+import org.nearmiss.intake.ReporterAnswered;
+import org.nearmiss.review.deidentify.Deidentifier;
+import org.nearmiss.review.deidentify.Suggestion;
+import org.nearmiss.system.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two-stage review: the queues, the work on one report, and every step, each in one transaction with
+ * its audit-log entry and what the reporter's status page says. The rules of each step are the
+ * {@link ReviewCase}'s; this class loads, applies and stores.
+ */
+@Service
+public class Review {
+
+    static final String NARRATIVE = "narrative";
+    static final String LESSONS = "lessons";
+    static final String FACTORS = "factors";
+    static final String ACTIVITY = "activity";
+    private static final EnumSet<Stage> OPEN = EnumSet.of(Stage.STAGE_1, Stage.AWAITING_REPORTER, Stage.STAGE_2);
+    private static final int RETRIES = 3;
+
+    private final ReviewCases cases;
+    private final Publications publications;
+    private final Intake intake;
+    private final Questionnaires questionnaires;
+    private final Taxonomy taxonomy;
+    private final Deidentifier deidentifier;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ReviewProperties properties;
+
+    Review(
+            ReviewCases cases,
+            Publications publications,
+            Intake intake,
+            Questionnaires questionnaires,
+            Taxonomy taxonomy,
+            Deidentifier deidentifier,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ReviewProperties properties) {
+        this.cases = cases;
+        this.publications = publications;
+        this.intake = intake;
+        this.questionnaires = questionnaires;
+        this.taxonomy = taxonomy;
+        this.deidentifier = deidentifier;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** One line of the queue. */
+    public record QueueItem(ReviewCase reviewCase, String activity) {}
+
+    /** One answer as staff read it: the question's label and the answer's. */
+    public record AnswerLine(String questionId, String question, String answer, boolean reportersWords) {}
+
+    /**
+     * Everything the page of one report shows.
+     *
+     * @param draftSaved whether anyone saved the draft yet (if not, it is the assistant's first draft)
+     * @param original what the reporter sent, labelled; empty once shredded
+     * @param narrative the reporter's narrative, for showing the marks on it; empty once shredded
+     * @param residual what the assistant still finds identifying in the draft narrative
+     */
+    public record Workspace(
+            ReviewCase reviewCase,
+            Draft draft,
+            boolean draftSaved,
+            List<AnswerLine> original,
+            String narrative,
+            List<Message> messages,
+            List<Suggestion> residual,
+            List<String> suggestedCodes,
+            Optional<ReportPublished> publication) {}
+
+    /** The cases still in review, oldest first. */
+    public List<QueueItem> queue() {
+        return cases.inStages(OPEN).stream()
+                .map(c -> new QueueItem(c, activityOf(c.reportId())))
+                .toList();
+    }
+
+    /**
+     * One report for review. Showing the reporter's own words is recorded in the audit log.
+     *
+     * @throws ReviewRefused UNKNOWN when there is no such report
+     */
+    public Workspace open(ReportId id, SignedIn who) {
+        return transactions.execute(tx -> {
+            ReviewCase reviewCase = load(id);
+            Optional<Answers> original = reviewCase.shreddedOn() == null ? intake.originalOf(id) : Optional.empty();
+            if (original.isPresent()) {
+                audit.record(who.email(), "report.original-viewed", id.toString());
+            }
+            Optional<Draft> saved = cases.draftOf(id);
+            Draft draft = saved.orElseGet(() -> original.map(this::firstDraft).orElse(Draft.EMPTY));
+            return new Workspace(
+                    reviewCase,
+                    draft,
+                    saved.isPresent(),
+                    original.map(this::labelled).orElse(List.of()),
+                    original.map(a -> a.freeText().getOrDefault(NARRATIVE, "")).orElse(""),
+                    intake.messagesOf(id),
+                    residual(draft.narrative()),
+                    original.map(a -> taxonomy.suggestedFor(factorsOf(a))).orElse(List.of()),
+                    publications.of(id));
+        });
+    }
+
+    /** The assistant's marks on a text, for tools and the API. */
+    public List<Suggestion> suggest(String text) {
+        return deidentifier.suggest(text);
+    }
+
+    /** A reviewer's decision on one of the draft's marks. */
+    public record MarkDecision(boolean accept, String replacement) {}
+
+    /**
+     * Applies the reviewer's decisions on the marks, and their own hand marks, to the reporter's
+     * narrative: the draft narrative is rebuilt from it.
+     *
+     * @param decisions by the mark's position in the draft's list; marks not named keep their decision
+     */
+    public void decideMarks(
+            ReportId id, SignedIn who, Long version, Map<Integer, MarkDecision> decisions, String handMarks) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.editDraft(who);
+            reviewCase.requireOriginal();
+            String narrative = intake.originalOf(id)
+                    .map(a -> a.freeText().getOrDefault(NARRATIVE, ""))
+                    .orElse("");
+            List<Mark> marks = new ArrayList<>();
+            for (int i = 0; i < draft.marks().size(); i++) {
+                Mark mark = draft.marks().get(i);
+                MarkDecision decision = decisions.get(i);
+                marks.add(decision == null ? mark : mark.decided(decision.accept(), decision.replacement()));
+            }
+            Draft changed = draft.withMarks(marks, handMarks)
+                    .withText(
+                            draft.title(),
+                            Draft.apply(narrative, marks, handMarks),
+                            draft.lessons(),
+                            draft.takeaways());
+            return new Outcome(changed, who.email(), "review.marks-applied");
+        });
+    }
+
+    /** Saves stage 1 work; with {@code submit}, also hands the report to stage 2. */
+    public void saveStageOne(
+            ReportId id,
+            SignedIn who,
+            Long version,
+            String title,
+            String narrative,
+            String lessons,
+            Collection<String> codes,
+            boolean submit) {
+        step(id, version, (reviewCase, draft) -> {
+            Draft changed = draft.withText(title, narrative, lessons, draft.takeaways())
+                    .withCodes(taxonomy.known(codes == null ? List.of() : codes));
+            reviewCase.editDraft(who);
+            if (submit) {
+                reviewCase.submit(who, changed, today());
+            }
+            return new Outcome(changed, who.email(), submit ? "review.submitted" : "review.draft-saved");
+        });
+    }
+
+    /** Sends a question to the reporter, who sees it through the report key. */
+    public void ask(ReportId id, SignedIn who, Long version, String question) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.askReporter(who, question, today());
+            reviewCase.requireOriginal();
+            intake.askReporter(id, question);
+            return new Outcome(null, who.email(), "review.question-sent");
+        });
+    }
+
+    /** Saves stage 2 work without deciding yet. */
+    public void saveStageTwo(
+            ReportId id, SignedIn who, Long version, String title, String narrative, String lessons, String takeaways) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.editStageTwo(who);
+            return new Outcome(
+                    draft.withText(title, narrative, lessons, takeaways), who.email(), "review.stage-2-saved");
+        });
+    }
+
+    /** Publishes the report: its de-identified content goes to the library as {@link ReportPublished}. */
+    public ReportPublished publish(
+            ReportId id, SignedIn who, Long version, String title, String narrative, String lessons, String takeaways) {
+        ReportPublished[] published = {null};
+        step(id, version, (reviewCase, draft) -> {
+            Draft approved = draft.withText(title, narrative, lessons, takeaways);
+            reviewCase.publish(who, approved, today());
+            Answers coded = intake.codedOf(id).orElseThrow();
+            published[0] = publications.add(
+                    id, today(), approved, coded.questionnaireVersion(), coded.coded(), taxonomy.version());
+            events.publishEvent(published[0]);
+            return new Outcome(approved, who.email(), "review.published");
+        });
+        return published[0];
+    }
+
+    /** Sends the report back to stage 1 with the reason, keeping stage 2's text. */
+    public void sendBack(
+            ReportId id,
+            SignedIn who,
+            Long version,
+            String reason,
+            String title,
+            String narrative,
+            String lessons,
+            String takeaways) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.sendBack(who, reason, today());
+            return new Outcome(
+                    draft.withText(title, narrative, lessons, takeaways).sentBack(reason.strip()),
+                    who.email(),
+                    "review.sent-back");
+        });
+    }
+
+    /** Rejects the report with the reason, which is kept; the text is destroyed after retention. */
+    public void reject(ReportId id, SignedIn who, Long version, String reason) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.reject(who, reason, today());
+            return new Outcome(null, who.email(), "review.rejected");
+        });
+    }
+
+    /**
+     * Destroys the text of every report closed for longer than the retention period, each in its own
+     * transaction with an audit-log entry.
+     *
+     * @return how many reports' text was destroyed
+     */
+    public int shredDue() {
+        LocalDate today = today();
+        int shredded = 0;
+        for (ReviewCase due : cases.closedUnshreddedBy(today.minus(properties.retention()))) {
+            Boolean done = transactions.execute(tx -> {
+                ReviewCase reviewCase = load(due.reportId());
+                if (!reviewCase.dueForShredding(today, properties.retention())) {
+                    return false;
+                }
+                intake.shred(reviewCase.reportId());
+                cases.shredDraft(reviewCase.reportId());
+                reviewCase.shredded(today);
+                cases.save(reviewCase, null);
+                audit.record("system", "report.shredded", reviewCase.reportId().toString());
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                shredded++;
+            }
+        }
+        return shredded;
+    }
+
+    /** Every filed report starts in stage 1, in the filing's own transaction. */
+    @EventListener
+    void on(ReportFiled filed) {
+        cases.add(ReviewCase.opened(filed.reportId(), today()));
+    }
+
+    /** The reporter answered: back to stage 1, in the answer's own transaction. */
+    @EventListener
+    void on(ReporterAnswered answered) {
+        retrying(() -> {
+            ReviewCase reviewCase = load(answered.reportId());
+            if (reviewCase.reporterAnswered(today())) {
+                cases.save(reviewCase, null);
+            }
+            return null;
+        });
+    }
+
+    private record Outcome(Draft draft, String actor, String action) {}
+
+    private interface Change {
+        Outcome apply(ReviewCase reviewCase, Draft draft);
+    }
+
+    private void step(ReportId id, Long version, Change change) {
+        transactions.executeWithoutResult(tx -> {
+            ReviewCase reviewCase = load(id);
+            if (version != null && version != reviewCase.version()) {
+                throw new ReviewRefused(
+                        ReviewRefused.Reason.STALE,
+                        "Someone else changed this report since you opened it. Reload it to see their changes.");
+            }
+            Draft draft = cases.draftOf(id)
+                    .orElseGet(() -> reviewCase.shreddedOn() == null
+                            ? intake.originalOf(id).map(this::firstDraft).orElse(Draft.EMPTY)
+                            : Draft.EMPTY);
+            Outcome outcome = change.apply(reviewCase, draft);
+            cases.save(reviewCase, outcome.draft());
+            intake.showReporter(id, reviewCase.stage().reporterSees());
+            audit.record(outcome.actor(), outcome.action(), id.toString());
+        });
+    }
+
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ReviewRefused refused) {
+                if (refused.reason() != ReviewRefused.Reason.STALE || attempt == RETRIES) {
+                    throw refused;
+                }
+            }
+        }
+    }
+
+    private ReviewCase load(ReportId id) {
+        return cases.find(id)
+                .orElseThrow(
+                        () -> new ReviewRefused(ReviewRefused.Reason.UNKNOWN, "There is no such report in review."));
+    }
+
+    /** The assistant's first draft: every mark accepted, codes suggested by the reporter's factors. */
+    private Draft firstDraft(Answers original) {
+        String narrative = original.freeText().getOrDefault(NARRATIVE, "");
+        List<Mark> marks = deidentifier.suggest(narrative).stream()
+                .map(s -> new Mark(s.start(), s.end(), s.kind().name(), s.replacement(), true))
+                .toList();
+        return new Draft(
+                "",
+                Draft.apply(narrative, marks, ""),
+                deidentifier.redact(original.freeText().getOrDefault(LESSONS, "")),
+                "",
+                taxonomy.suggestedFor(factorsOf(original)),
+                marks,
+                "",
+                "");
+    }
+
+    /** What the assistant still marks in a draft, leaving out the bracketed replacements themselves. */
+    private List<Suggestion> residual(String draftNarrative) {
+        return deidentifier.suggest(draftNarrative).stream()
+                .filter(s -> !insideBrackets(draftNarrative, s))
+                .toList();
+    }
+
+    private static boolean insideBrackets(String text, Suggestion s) {
+        int open = text.lastIndexOf('[', s.start());
+        int close = text.indexOf(']', s.end() - 1);
+        return open >= 0 && close >= 0 && text.lastIndexOf(']', s.start()) < open;
+    }
+
+    private static List<String> factorsOf(Answers answers) {
+        Object factors = answers.coded().get(FACTORS);
+        if (factors instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return factors == null ? List.of() : List.of(String.valueOf(factors));
+    }
+
+    private String activityOf(ReportId id) {
+        return intake.codedOf(id)
+                .flatMap(a ->
+                        labelOf(a.questionnaireVersion(), ACTIVITY, a.coded().get(ACTIVITY)))
+                .orElse("");
+    }
+
+    private Optional<String> labelOf(int version, String questionId, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return questionnaires.version(version).question(questionId).map(q -> labelOf(q, value));
+    }
+
+    private static String labelOf(Question question, Object value) {
+        if (value instanceof Collection<?> values) {
+            return String.join(
+                    "; ", values.stream().map(v -> labelOf(question, v)).toList());
+        }
+        return question.option(String.valueOf(value))
+                .map(Question.Option::label)
+                .orElse(String.valueOf(value));
+    }
+
+    private List<AnswerLine> labelled(Answers answers) {
+        List<AnswerLine> lines = new ArrayList<>();
+        for (Question q : questionnaires.version(answers.questionnaireVersion()).questions()) {
+            Object coded = answers.coded().get(q.id());
+            String text = answers.freeText().get(q.id());
+            if (coded != null) {
+                lines.add(new AnswerLine(q.id(), q.label(), labelOf(q, coded), false));
+            } else if (text != null && !text.isEmpty()) {
+                lines.add(new AnswerLine(q.id(), q.label(), text, true));
+            }
+        }
+        return lines;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

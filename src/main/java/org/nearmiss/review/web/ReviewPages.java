@@ -1,0 +1,352 @@
+package org.nearmiss.review.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.ReportId;
+import org.nearmiss.review.Draft;
+import org.nearmiss.review.Mark;
+import org.nearmiss.review.Review;
+import org.nearmiss.review.ReviewRefused;
+import org.nearmiss.review.Stage;
+import org.nearmiss.review.Taxonomy;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The reviewers' pages: the queue with its clock, and one report's page for stage 1 (marks, draft,
+ * codes, questions) and stage 2 (check, lessons, decide). A refused step re-renders the page with
+ * what was typed and the reason beside the field it concerns.
+ */
+@Controller
+class ReviewPages {
+
+    private final Review review;
+    private final Taxonomy taxonomy;
+    private final java.time.Clock clock;
+
+    ReviewPages(Review review, Taxonomy taxonomy, java.time.Clock clock) {
+        this.review = review;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+    }
+
+    @GetMapping("/review")
+    String queue(@AuthenticationPrincipal SignedIn who, Model model) {
+        List<Review.QueueItem> all = review.queue();
+        model.addAttribute("who", who);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("stageOne", inStage(all, Stage.STAGE_1));
+        model.addAttribute("awaiting", inStage(all, Stage.AWAITING_REPORTER));
+        model.addAttribute("stageTwo", inStage(all, Stage.STAGE_2));
+        return "review/queue";
+    }
+
+    @GetMapping("/review/cases/{id}")
+    String open(
+            @AuthenticationPrincipal SignedIn who, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        return page(who, new ReportId(id), null, null, model, response);
+    }
+
+    @PostMapping("/review/cases/{id}/marks")
+    String marks(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Map<Integer, Review.MarkDecision> decisions = new HashMap<>();
+        List<String> accepted = form.getOrDefault("accept", List.of());
+        for (String index : form.getOrDefault("mark", List.of())) {
+            if (index.matches("\\d{1,5}")) {
+                decisions.put(
+                        Integer.parseInt(index),
+                        new Review.MarkDecision(accepted.contains(index), form.getFirst("replacement" + index)));
+            }
+        }
+        return act(
+                who,
+                id,
+                form,
+                model,
+                response,
+                redirect,
+                "Marks applied to the draft.",
+                () -> review.decideMarks(new ReportId(id), who, version(form), decisions, form.getFirst("handMarks")));
+    }
+
+    @PostMapping("/review/cases/{id}/stage-1")
+    String stageOne(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        boolean submit = "submit".equals(form.getFirst("action"));
+        return act(
+                who,
+                id,
+                form,
+                model,
+                response,
+                redirect,
+                submit ? "Sent to stage 2. Another approver will check it." : "Draft saved.",
+                () -> review.saveStageOne(
+                        new ReportId(id),
+                        who,
+                        version(form),
+                        form.getFirst("title"),
+                        form.getFirst("narrative"),
+                        form.getFirst("lessons"),
+                        form.getOrDefault("codes", List.of()),
+                        submit));
+    }
+
+    @PostMapping("/review/cases/{id}/question")
+    String question(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(
+                who,
+                id,
+                form,
+                model,
+                response,
+                redirect,
+                "Question sent. The reporter sees it with the report key.",
+                () -> review.ask(new ReportId(id), who, version(form), form.getFirst("question")));
+    }
+
+    @PostMapping("/review/cases/{id}/stage-2")
+    String stageTwo(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ReportId report = new ReportId(id);
+        String action = String.valueOf(form.getFirst("action"));
+        String title = form.getFirst("title");
+        String narrative = form.getFirst("narrative");
+        String lessons = form.getFirst("lessons");
+        String takeaways = form.getFirst("takeaways");
+        String reason = form.getFirst("reason");
+        return switch (action) {
+            case "publish" ->
+                act(
+                        who,
+                        id,
+                        form,
+                        model,
+                        response,
+                        redirect,
+                        "Published.",
+                        () -> review.publish(report, who, version(form), title, narrative, lessons, takeaways));
+            case "send-back" ->
+                act(
+                        who,
+                        id,
+                        form,
+                        model,
+                        response,
+                        redirect,
+                        "Sent back to stage 1.",
+                        () -> review.sendBack(
+                                report, who, version(form), reason, title, narrative, lessons, takeaways));
+            case "reject" ->
+                act(
+                        who,
+                        id,
+                        form,
+                        model,
+                        response,
+                        redirect,
+                        "Rejected. The reporter's text is destroyed after the retention period.",
+                        () -> review.reject(report, who, version(form), reason));
+            default ->
+                act(
+                        who,
+                        id,
+                        form,
+                        model,
+                        response,
+                        redirect,
+                        "Saved.",
+                        () -> review.saveStageTwo(report, who, version(form), title, narrative, lessons, takeaways));
+        };
+    }
+
+    private String act(
+            SignedIn who,
+            UUID id,
+            MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            String done,
+            Runnable step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("done", done);
+            return "redirect:/review/cases/" + id;
+        } catch (ReviewRefused refused) {
+            return page(who, new ReportId(id), refused, form, model, response);
+        }
+    }
+
+    private String page(
+            SignedIn who,
+            ReportId id,
+            ReviewRefused refused,
+            MultiValueMap<String, String> typed,
+            Model model,
+            HttpServletResponse response) {
+        Review.Workspace workspace;
+        try {
+            workspace = review.open(id, who);
+        } catch (ReviewRefused unknown) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("who", who);
+            return "review/unknown";
+        }
+        if (refused != null) {
+            response.setStatus(statusOf(refused.reason()).value());
+            model.addAttribute("problem", refused.getMessage());
+            model.addAttribute("problemField", refused.field());
+        }
+        Draft draft = workspace.draft();
+        model.addAttribute("who", who);
+        model.addAttribute("ws", workspace);
+        model.addAttribute("c", workspace.reviewCase());
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("segments", Segment.of(workspace.narrative(), draft.marks()));
+        model.addAttribute("taxonomy", taxonomy);
+        model.addAttribute("form", typed == null ? Form.of(draft) : Form.of(typed, draft));
+        boolean stageOneRole = who.role() == Role.REVIEWER || who.role() == Role.APPROVER;
+        Stage stage = workspace.reviewCase().stage();
+        model.addAttribute("canStageOne", stageOneRole && (stage == Stage.STAGE_1 || stage == Stage.AWAITING_REPORTER));
+        model.addAttribute("canAsk", stageOneRole && stage == Stage.STAGE_1);
+        model.addAttribute(
+                "canStageTwo",
+                who.role() == Role.APPROVER
+                        && stage == Stage.STAGE_2
+                        && !workspace.reviewCase().workedOnStageOne(who.id()));
+        return "review/case";
+    }
+
+    private static HttpStatus statusOf(ReviewRefused.Reason reason) {
+        return switch (reason) {
+            case INCOMPLETE -> HttpStatus.BAD_REQUEST;
+            case NOT_YOUR_ROLE -> HttpStatus.FORBIDDEN;
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private static Long version(MultiValueMap<String, String> form) {
+        String version = form.getFirst("version");
+        return version != null && version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+    }
+
+    private static List<Review.QueueItem> inStage(List<Review.QueueItem> all, Stage stage) {
+        return all.stream().filter(i -> i.reviewCase().stage() == stage).toList();
+    }
+
+    /** What the forms show: the saved draft, or what was typed when a step was refused. */
+    public record Form(
+            String title,
+            String narrative,
+            String lessons,
+            String takeaways,
+            List<String> codes,
+            String handMarks,
+            String question,
+            String reason) {
+
+        static Form of(Draft draft) {
+            return new Form(
+                    draft.title(),
+                    draft.narrative(),
+                    draft.lessons(),
+                    draft.takeaways(),
+                    draft.codes(),
+                    draft.handMarks(),
+                    "",
+                    "");
+        }
+
+        static Form of(MultiValueMap<String, String> typed, Draft draft) {
+            return new Form(
+                    or(typed.getFirst("title"), draft.title()),
+                    or(typed.getFirst("narrative"), draft.narrative()),
+                    or(typed.getFirst("lessons"), draft.lessons()),
+                    or(typed.getFirst("takeaways"), draft.takeaways()),
+                    typed.containsKey("codes") || typed.containsKey("title")
+                            ? typed.getOrDefault("codes", List.of())
+                            : draft.codes(),
+                    or(typed.getFirst("handMarks"), draft.handMarks()),
+                    or(typed.getFirst("question"), ""),
+                    or(typed.getFirst("reason"), ""));
+        }
+
+        private static String or(String typed, String saved) {
+            return typed == null ? saved : typed;
+        }
+
+        public boolean hasCode(String code) {
+            return codes.contains(code);
+        }
+    }
+
+    /** A stretch of the reporter's narrative, marked (with the mark's number) or not. */
+    public record Segment(String text, Integer mark, Mark markData) {
+
+        static List<Segment> of(String narrative, List<Mark> marks) {
+            List<Segment> segments = new ArrayList<>();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < marks.size(); i++) {
+                if (marks.get(i).end() <= narrative.length()) {
+                    order.add(i);
+                }
+            }
+            order.sort(Comparator.comparingInt(i -> marks.get(i).start()));
+            int at = 0;
+            for (int i : order) {
+                Mark mark = marks.get(i);
+                if (mark.start() < at) {
+                    continue;
+                }
+                if (mark.start() > at) {
+                    segments.add(new Segment(narrative.substring(at, mark.start()), null, null));
+                }
+                segments.add(new Segment(narrative.substring(mark.start(), mark.end()), i, mark));
+                at = mark.end();
+            }
+            if (at < narrative.length()) {
+                segments.add(new Segment(narrative.substring(at), null, null));
+            }
+            return segments;
+        }
+    }
+}

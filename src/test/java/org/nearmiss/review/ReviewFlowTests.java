@@ -1,0 +1,333 @@
+package org.nearmiss.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nearmiss.accounts.AccountId;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.ReportKey;
+import org.nearmiss.intake.ReportState;
+import org.nearmiss.intake.Stories;
+import org.nearmiss.system.AuditLog;
+import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.Staff;
+import org.nearmiss.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Both stages through the pages, by different signed-in people: marks, codes, a question the
+ * anonymous reporter answers, four eyes, publication with de-identified content only.
+ */
+@AppTest
+class ReviewFlowTests {
+
+    static final String STORY = "Officer Dan Ruiz and I stopped a car on 1423 Elm Street on March 3, 2026 after"
+            + " dark. The rear passenger kept his hand under his thigh; Ruiz saw a handgun. Call me at 555-123-4567.";
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    Publications publications;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Staff reviewer;
+    Staff approver;
+    Staff secondApprover;
+
+    @BeforeEach
+    void staff() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        reviewer = join("rev-" + tag + "@state.gov", Role.REVIEWER);
+        approver = join("app-" + tag + "@state.gov", Role.APPROVER);
+        secondApprover = join("app2-" + tag + "@state.gov", Role.APPROVER);
+    }
+
+    @Test
+    void aReportIsDeidentifiedCodedQuestionedAndPublishedByTwoPeople() {
+        ReportKey key =
+                intake.file(1, Stories.aTypicalStory().with("narrative", STORY).asMap());
+        String id = caseIdOf(key);
+        String page = "/review/cases/" + id;
+
+        // The queue lists it; the page shows the reporter's words with the assistant's marks and a first draft.
+        assertThat(reviewer.web.get("/review").body())
+                .contains(id.substring(0, 8))
+                .contains("Traffic stop");
+        String opened = reviewer.web.get(page).body();
+        assertThat(opened).contains("What the reporter sent").contains("<mark").contains("1423 Elm Street");
+        assertThat(draftNarrative(opened))
+                .doesNotContain("Ruiz")
+                .doesNotContain("555-123-4567")
+                .doesNotContain("Elm");
+        assertThat(opened).contains("value=\"PC-SUBJECT\" id=\"code-PC-SUBJECT\" checked");
+        assertThat(audit.latest(5))
+                .anySatisfy(e -> assertThat(e.actor() + " " + e.action() + " " + e.subject())
+                        .isEqualTo(reviewer.email + " report.original-viewed " + id));
+
+        // Sending on without a title is refused beside the field, keeping what was typed.
+        HttpResponse<String> refused = act(
+                reviewer,
+                id,
+                "stage-1",
+                List.of(
+                        Map.entry("action", "submit"),
+                        Map.entry("title", ""),
+                        Map.entry("narrative", "My own edit of the story, kept."),
+                        Map.entry("codes", "PC-SUBJECT")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"title-error\"").contains("My own edit of the story, kept.");
+        assertThat(stageOf(id)).isEqualTo("STAGE_1");
+
+        // A question reaches the anonymous reporter, whose answer brings the report back to stage 1.
+        follow(act(
+                reviewer,
+                id,
+                "question",
+                List.of(Map.entry("question", "Was the passenger's hand visible at first?"))));
+        assertThat(stageOf(id)).isEqualTo("AWAITING_REPORTER");
+        assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.AWAITING_REPORTER);
+        assertThat(intake.status(key.display()).messages())
+                .anySatisfy(m -> assertThat(m.text()).isEqualTo("Was the passenger's hand visible at first?"));
+        intake.reply(key.display(), "No, it was under his leg the whole time.");
+        assertThat(stageOf(id)).isEqualTo("STAGE_1");
+        assertThat(reviewer.web.get(page).body()).contains("No, it was under his leg the whole time.");
+
+        // The first approver helps with stage 1, so cannot decide stage 2.
+        follow(act(approver, id, "marks", List.of(Map.entry("handMarks", "thigh = [LEG]"))));
+        assertThat(draftNarrative(approver.web.get(page).body())).contains("[LEG]");
+
+        String narrative = "[OFFICER 1] and I stopped a car in the dark. The rear passenger kept his hand"
+                + " under his leg; [OFFICER 1] saw a handgun.";
+        HttpResponse<String> submitted = act(
+                reviewer,
+                id,
+                "stage-1",
+                List.of(
+                        Map.entry("action", "submit"),
+                        Map.entry("title", "Hidden passenger hides handgun at night stop"),
+                        Map.entry("narrative", narrative),
+                        Map.entry("lessons", "Watch every occupant's hands."),
+                        Map.entry("codes", "PC-SUBJECT"),
+                        Map.entry("codes", "PC-MENTAL")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+
+        // The page offers them no stage 2 form, and a hand-made request is refused all the same.
+        String ownPage = approver.web.get(page).body();
+        assertThat(ownPage).contains("You worked on stage 1 of this report").doesNotContain("id=\"stage-2-form\"");
+        HttpResponse<String> ownWork = approver.web.post(
+                page + "/stage-2",
+                List.of(Map.entry("action", "publish"), Map.entry("title", "T"), Map.entry("lessons", "L")),
+                WebSession.csrfOf(ownPage));
+        assertThat(ownWork.statusCode()).isEqualTo(409);
+        assertThat(ownWork.body()).contains("another approver must do stage 2");
+        assertThat(reviewer.web.get(page).body()).doesNotContain("id=\"stage-2-form\"");
+
+        // Publishing needs lessons; then the second approver publishes.
+        HttpResponse<String> noLessons = act(
+                secondApprover,
+                id,
+                "stage-2",
+                List.of(
+                        Map.entry("action", "publish"),
+                        Map.entry("title", "Hidden passenger hides handgun at night stop"),
+                        Map.entry("narrative", narrative),
+                        Map.entry("lessons", " ")));
+        assertThat(noLessons.statusCode()).isEqualTo(400);
+        assertThat(noLessons.body()).contains("id=\"lessons-error\"");
+
+        HttpResponse<String> published = act(
+                secondApprover,
+                id,
+                "stage-2",
+                List.of(
+                        Map.entry("action", "publish"),
+                        Map.entry("title", "Hidden passenger hides handgun at night stop"),
+                        Map.entry("narrative", narrative),
+                        Map.entry("lessons", "- Watch every occupant's hands.\n- Light up the back seat."),
+                        Map.entry("takeaways", "Every occupant is a possible threat.")));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
+        assertThat(secondApprover.web.follow(published).body())
+                .contains("Published as")
+                .contains("NM-");
+
+        assertThat(stageOf(id)).isEqualTo("PUBLISHED");
+        assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);
+        ReportPublished publication = publications
+                .of(new org.nearmiss.intake.ReportId(UUID.fromString(id)))
+                .orElseThrow();
+        assertThat(publication.publicId()).matches("NM-\\d{4}-\\d{5}");
+        assertThat(publication.narrative()).isEqualTo(narrative);
+        assertThat(publication.lessons()).containsExactly("Watch every occupant's hands.", "Light up the back seat.");
+        assertThat(publication.codes()).containsExactly("PC-MENTAL", "PC-SUBJECT");
+        assertThat(publication.incidentMonth()).isEqualTo("2026-03");
+        assertThat(publication.answers()).doesNotContainKeys("narrative", "lessons", "agencyCode");
+        assertThat(publication.toString()).doesNotContain("Ruiz", "Elm", "555");
+
+        List<String> trail = audit.latest(40).stream()
+                .filter(e -> id.equals(e.subject()))
+                .map(e -> e.actor() + " " + e.action())
+                .toList();
+        assertThat(trail)
+                .contains(
+                        reviewer.email + " review.question-sent",
+                        approver.email + " review.marks-applied",
+                        reviewer.email + " review.submitted",
+                        secondApprover.email + " review.published");
+    }
+
+    @Test
+    void sendingBackAndRejectingKeepTheirReasonsAndTheReporterSeesPlainWords() {
+        ReportKey key = intake.file(1, Stories.aTypicalStory().asMap());
+        String id = caseIdOf(key);
+        submitStageOne(id);
+
+        HttpResponse<String> noReason = act(approver, id, "stage-2", List.of(Map.entry("action", "send-back")));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"reason-error\"");
+
+        follow(act(
+                approver,
+                id,
+                "stage-2",
+                List.of(
+                        Map.entry("action", "send-back"),
+                        Map.entry("reason", "Paragraph two still names the street."))));
+        assertThat(stageOf(id)).isEqualTo("STAGE_1");
+        assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.IN_REVIEW);
+        assertThat(reviewer.web.get("/review").body()).contains("Sent back by stage 2");
+        assertThat(reviewer.web.get("/review/cases/" + id).body()).contains("Paragraph two still names the street.");
+
+        submitStageOne(id);
+        follow(act(
+                approver,
+                id,
+                "stage-2",
+                List.of(Map.entry("action", "reject"), Map.entry("reason", "A duplicate of an earlier report."))));
+        assertThat(stageOf(id)).isEqualTo("REJECTED");
+        assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.REJECTED);
+        assertThat(intake.status(key.display()).state().label()).isEqualTo("Not published");
+        assertThat(approver.web.get("/review/cases/" + id).body()).contains("A duplicate of an earlier report.");
+    }
+
+    @Test
+    void aStalePageCannotOverwriteSomeoneElsesWork() {
+        String id = caseIdOf(intake.file(1, Stories.aTypicalStory().asMap()));
+        String page = reviewer.web.get("/review/cases/" + id).body();
+        follow(act(
+                approver, id, "stage-1", List.of(Map.entry("action", "save"), Map.entry("title", "Approver's title"))));
+
+        HttpResponse<String> stale = reviewer.web.post(
+                "/review/cases/" + id + "/stage-1",
+                List.of(Map.entry("version", versionOf(page)), Map.entry("action", "save"), Map.entry("title", "Mine")),
+                WebSession.csrfOf(page));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed this report");
+        assertThat(reviewer.web.get("/review/cases/" + id).body()).contains("value=\"Approver&#39;s title\"");
+    }
+
+    @Test
+    void anUnknownReportIsNotFoundAndOtherRolesCannotReview() {
+        assertThat(reviewer.web.get("/review/cases/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        Staff analyst = join("an-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov", Role.ANALYST);
+        assertThat(analyst.web.get("/review").statusCode()).isEqualTo(403);
+    }
+
+    private void submitStageOne(String id) {
+        HttpResponse<String> submitted = act(
+                reviewer,
+                id,
+                "stage-1",
+                List.of(
+                        Map.entry("action", "submit"),
+                        Map.entry("title", "A title"),
+                        Map.entry("narrative", "A de-identified story."),
+                        Map.entry("lessons", "A lesson."),
+                        Map.entry("codes", "UA-SKILL")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+    }
+
+    /** Loads the report's page and posts one of its forms with the page's version and CSRF token. */
+    private HttpResponse<String> act(Staff who, String id, String action, List<Map.Entry<String, String>> fields) {
+        String page = who.web.get("/review/cases/" + id).body();
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("version", versionOf(page)));
+        return who.web.post("/review/cases/" + id + "/" + action, all, WebSession.csrfOf(page));
+    }
+
+    private static HttpResponse<String> follow(HttpResponse<String> redirect) {
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        return redirect;
+    }
+
+    private static String versionOf(String page) {
+        Matcher m = VERSION.matcher(page);
+        assertThat(m.find()).as("the page carries the version").isTrue();
+        return m.group(1);
+    }
+
+    private static String draftNarrative(String page) {
+        Matcher m = Pattern.compile("<textarea id=\"narrative\"[^>]*>([^<]*)</textarea>")
+                .matcher(page);
+        assertThat(m.find()).as("the draft story is on the page").isTrue();
+        return m.group(1);
+    }
+
+    /** The report's id, found as intake finds it: by the SHA-256 of the key's canonical form. */
+    private String caseIdOf(ReportKey key) {
+        String hash;
+        try {
+            hash = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.display()
+                                    .replace("-", "")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return jdbc.sql("select id from report where key_hash = ?")
+                .param(hash)
+                .query(UUID.class)
+                .single()
+                .toString();
+    }
+
+    private String stageOf(String id) {
+        return jdbc.sql("select stage from review_case where report_id = ?")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single();
+    }
+
+    private Staff join(String email, Role role) {
+        SignedIn admin = new SignedIn(AccountId.random(), "test-admin@state.gov", "Test admin", Role.ADMIN);
+        return Staff.joins(port, accounts.invite(admin, email, role), email, "Staff " + role.label());
+    }
+}
