@@ -107,7 +107,7 @@ public class ApiTokens implements BearerTokens {
                     SignedIn who = accountId == null
                             ? new SignedIn(
                                     new AccountId(rs.getObject(1, UUID.class)),
-                                    "token:" + rs.getString(2),
+                                    SignedIn.AUTOMATION_PREFIX + rs.getString(2),
                                     rs.getString(2),
                                     role)
                             : new SignedIn(new AccountId(accountId), rs.getString(5), rs.getString(6), role);

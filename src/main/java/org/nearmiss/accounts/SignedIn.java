@@ -14,6 +14,14 @@ public record SignedIn(AccountId id, String email, String displayName, Role role
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The name automation tokens sign in under: they stand for a script, not a person. */
+    public static final String AUTOMATION_PREFIX = "token:";
+
+    /** Whether this is an automation token (made by the {@code token} command) rather than a person. */
+    public boolean automation() {
+        return email.startsWith(AUTOMATION_PREFIX);
+    }
+
     @Override
     public String getName() {
         return email;

@@ -29,6 +29,9 @@ public record Draft(
 
     static final int MAX_TITLE = 200;
     static final int MAX_NARRATIVE = 20_000;
+    /** The longest text the assistant is asked to mark at once. */
+    public static final int MAX_NARRATIVE_CHARS = MAX_NARRATIVE;
+
     static final int MAX_LESSONS = 5_000;
     static final int MAX_TAKEAWAYS = 2_000;
 

@@ -116,6 +116,7 @@ public class Review {
      * @throws ReviewRefused UNKNOWN when there is no such report
      */
     public Workspace open(ReportId id, SignedIn who) {
+        ReviewCase.requirePerson(who);
         return transactions.execute(tx -> {
             ReviewCase reviewCase = load(id);
             Optional<Answers> original = reviewCase.shreddedOn() == null ? intake.originalOf(id) : Optional.empty();

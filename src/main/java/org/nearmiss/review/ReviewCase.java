@@ -154,13 +154,23 @@ public final class ReviewCase {
         }
     }
 
+    /** Review is the work of people: automation tokens, whatever their role, take no step. */
+    static void requirePerson(SignedIn who) {
+        if (who.automation()) {
+            throw new ReviewRefused(
+                    NOT_YOUR_ROLE, "Review steps are taken by people; automation tokens cannot take them.");
+        }
+    }
+
     private void requireStageOneRole(SignedIn who) {
+        requirePerson(who);
         if (who.role() != Role.REVIEWER && who.role() != Role.APPROVER) {
             throw new ReviewRefused(NOT_YOUR_ROLE, "Stage 1 is done by reviewers and approvers.");
         }
     }
 
     private void requireStageTwo(SignedIn who) {
+        requirePerson(who);
         if (who.role() != Role.APPROVER) {
             throw new ReviewRefused(NOT_YOUR_ROLE, "Stage 2 is done by approvers.");
         }

@@ -21,6 +21,7 @@ import org.nearmiss.intake.ReportState;
 import org.nearmiss.intake.Stories;
 import org.nearmiss.system.AuditLog;
 import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.Staff;
 import org.nearmiss.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -300,23 +301,8 @@ class ReviewFlowTests {
         return m.group(1);
     }
 
-    /** The report's id, found as intake finds it: by the SHA-256 of the key's canonical form. */
     private String caseIdOf(ReportKey key) {
-        String hash;
-        try {
-            hash = java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(key.display()
-                                    .replace("-", "")
-                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return jdbc.sql("select id from report where key_hash = ?")
-                .param(hash)
-                .query(UUID.class)
-                .single()
-                .toString();
+        return ReportIds.idOf(jdbc, key).toString();
     }
 
     private String stageOf(String id) {

@@ -225,8 +225,8 @@ class ReviewPages {
         Review.Workspace workspace;
         try {
             workspace = review.open(id, who);
-        } catch (ReviewRefused unknown) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
+        } catch (ReviewRefused cannotOpen) {
+            response.setStatus(statusOf(cannotOpen.reason()).value());
             model.addAttribute("who", who);
             return "review/unknown";
         }

@@ -1,0 +1,171 @@
+package org.nearmiss.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nearmiss.accounts.AccountId;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.ApiTokens;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.Stories;
+import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.ReportIds;
+import org.nearmiss.testing.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Both stages through the JSON API with personal tokens; refusals as problem details. */
+@AppTest
+class ReviewApiTests {
+
+    private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(nm_[A-Za-z0-9_-]+)<");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aReviewerAndAnotherApproverTakeAReportToPublicationThroughTheApi() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String reviewer = tokenOf("rev-api-" + tag + "@state.gov", Role.REVIEWER);
+        String approver = tokenOf("app-api-" + tag + "@state.gov", Role.APPROVER);
+        String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
+                .toString();
+
+        assertThat(call("GET", "/api/v1/review/cases", null, reviewer).body()).contains(id);
+        HttpResponse<String> opened = call("GET", "/api/v1/review/cases/" + id, null, reviewer);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body())
+                .contains("\"original\":{")
+                .contains("rear passenger")
+                .contains("\"suggestedCodes\"");
+
+        HttpResponse<String> incomplete = call(
+                "PUT",
+                "/api/v1/review/cases/" + id + "/draft",
+                "{\"title\":\"\",\"narrative\":\"x\",\"submit\":true}",
+                reviewer);
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(incomplete.body()).contains("\"reason\":\"INCOMPLETE\"").contains("\"field\":\"title\"");
+
+        HttpResponse<String> submitted = call(
+                "PUT",
+                "/api/v1/review/cases/" + id + "/draft",
+                "{\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                        + "\"lessons\":\"Watch the hands.\",\"codes\":[\"PC-SUBJECT\",\"nonsense\"],\"submit\":true}",
+                reviewer);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+
+        HttpResponse<String> notTheirs =
+                call("POST", "/api/v1/review/cases/" + id + "/decision", "{\"action\":\"publish\"}", reviewer);
+        assertThat(notTheirs.statusCode()).as("stage 2 is for approvers").isEqualTo(403);
+
+        HttpResponse<String> published = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{\"action\":\"publish\",\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                        + "\"lessons\":\"Watch the hands.\",\"takeaways\":\"Hands kill.\"}",
+                approver);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).containsPattern("\"publicId\":\"NM-\\d{4}-\\d{5}\"");
+
+        HttpResponse<String> again = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{\"action\":\"reject\",\"reason\":\"x\"}",
+                approver);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"reason\":\"WRONG_STAGE\"");
+    }
+
+    @Test
+    void automationTokensNeitherReadOriginalsNorTakeStepsAndBadRequestsAreProblems() {
+        String robot = tokens.createForAutomation(Role.APPROVER, "robot-" + UUID.randomUUID());
+        String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
+                .toString();
+
+        assertThat(call("GET", "/api/v1/review/cases/" + id, null, robot).statusCode())
+                .isEqualTo(403);
+        assertThat(call("PUT", "/api/v1/review/cases/" + id + "/draft", "{\"title\":\"t\"}", robot)
+                        .statusCode())
+                .isEqualTo(403);
+
+        String reviewer =
+                tokenOf("rev-bad-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov", Role.REVIEWER);
+        assertThat(call("GET", "/api/v1/review/cases/" + UUID.randomUUID(), null, reviewer)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", "/api/v1/review/cases/not-a-uuid", null, reviewer)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(call("PUT", "/api/v1/review/cases/" + id + "/draft", "{\"codes\":7", reviewer)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/api/v1/review/cases/" + id + "/questions", "{\"text\":\"\"}", reviewer)
+                        .body())
+                .contains("\"field\":\"question\"");
+
+        HttpResponse<String> spans = call(
+                "POST", "/api/v1/review/suggestions", "{\"text\":\"Call Sgt. Miller at 555-123-4567.\"}", reviewer);
+        assertThat(spans.statusCode()).isEqualTo(200);
+        assertThat(spans.body()).contains("\"type\":\"PHONE\"").contains("\"start\":20");
+        assertThat(call("GET", "/api/v1/review/taxonomy", null, reviewer).body())
+                .contains("UA-SKILL");
+    }
+
+    private String tokenOf(String email, Role role) {
+        SignedIn admin = new SignedIn(AccountId.random(), "test-admin@state.gov", "Test admin", Role.ADMIN);
+        Staff staff = Staff.joins(port, accounts.invite(admin, email, role), email, "Someone");
+        Matcher shown = TOKEN.matcher(staff.web
+                .submit("/account", "/account/tokens", Map.of("name", "script"))
+                .body());
+        assertThat(shown.find()).isTrue();
+        return shown.group(1);
+    }
+
+    private HttpResponse<String> call(String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
