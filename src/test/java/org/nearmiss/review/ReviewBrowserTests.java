@@ -1,0 +1,139 @@
+package org.nearmiss.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nearmiss.accounts.AccountId;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.ReportKey;
+import org.nearmiss.intake.ReportState;
+import org.nearmiss.intake.Stories;
+import org.nearmiss.testing.Accessibility;
+import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.Browser;
+import org.nearmiss.testing.ReportIds;
+import org.nearmiss.testing.Staff;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Both stages in Chromium by two different people, with every review page checked by axe-core:
+ * the queue, stage 1 with the assistant's marks, a refused step, stage 2, the published result.
+ */
+@AppTest
+class ReviewBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aReviewerAndAnApproverPublishAReportInTheBrowser() {
+        browser = Browser.start(true);
+        Staff reviewer = join(Role.REVIEWER);
+        Staff approver = join(Role.APPROVER);
+        ReportKey key = intake.file(
+                1,
+                Stories.aTypicalStory().with("narrative", ReviewFlowTests.STORY).asMap());
+        String id = ReportIds.idOf(jdbc, key).toString();
+
+        signInAs(reviewer);
+        browser.get(url("/review"));
+        assertAccessible("queue");
+        assertThat(browser.getPageSource()).as("queue").contains(id.substring(0, 8));
+        browser.findElement(By.linkText(id.substring(0, 8))).click();
+        assertThat(browser.findElement(By.id("original-narrative")).findElements(By.tagName("mark")))
+                .isNotEmpty();
+        assertAccessible("stage 1");
+
+        // Drop the first mark and apply: its words come back into the draft.
+        browser.findElement(By.id("accept0")).click();
+        browser.findElement(By.cssSelector("form[action$='/marks'] button[type=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("done")).getText()).contains("Marks applied");
+        assertThat(browser.findElement(By.id("narrative")).getAttribute("value"))
+                .contains("Dan Ruiz");
+
+        // Sending on without a title is refused beside the title field.
+        browser.findElement(By.cssSelector("#stage-1-form button[value=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("title-error")).getText()).contains("title");
+        assertAccessible("stage 1 with a refused step");
+
+        browser.findElement(By.id("title")).sendKeys("Hidden passenger hides handgun at night stop");
+        browser.findElement(By.id("narrative")).clear();
+        browser.findElement(By.id("narrative"))
+                .sendKeys("[OFFICER 1] and I stopped a car after dark. [OFFICER 1] saw a handgun.");
+        browser.findElement(By.cssSelector("#stage-1-form button[value=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo(Stage.STAGE_2.label());
+        assertThat(browser.findElement(By.id("not-yours")).getText()).contains("another approver");
+
+        signInAs(approver);
+        browser.get(url("/review/cases/" + id));
+        assertAccessible("stage 2");
+        browser.findElement(By.id("lessons")).clear();
+        browser.findElement(By.id("lessons")).sendKeys("Watch every occupant's hands.\nLight up the back seat.");
+        browser.findElement(By.id("takeaways")).sendKeys("Every occupant is a possible threat.");
+        browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
+                .click();
+
+        assertThat(browser.findElement(By.id("published")).getText()).containsPattern("NM-\\d{4}-\\d{5}");
+        assertThat(browser.findElement(By.id("published-heading")).getText())
+                .isEqualTo("Hidden passenger hides handgun at night stop");
+        assertAccessible("published");
+        assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);
+    }
+
+    /** Signs the browser in as this person, with password and a fresh code from their authenticator. */
+    private void signInAs(Staff staff) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(staff.email);
+        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.findElement(By.id("code")).sendKeys(staff.nextCode());
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/account");
+    }
+
+    private Staff join(Role role) {
+        String email =
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov";
+        SignedIn admin = new SignedIn(AccountId.random(), "test-admin@state.gov", "Test admin", Role.ADMIN);
+        return Staff.joins(port, accounts.invite(admin, email, role), email, "Someone");
+    }
+
+    private void assertAccessible(String what) {
+        assertThat(Accessibility.violations(browser)).as(what).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
