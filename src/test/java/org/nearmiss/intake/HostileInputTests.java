@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.HostileJson;
 import org.nearmiss.testing.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,28 +28,6 @@ class HostileInputTests {
     private static final int CASES_PER_ENDPOINT = 200;
     private static final List<String> ENDPOINTS =
             List.of("/api/v1/reports", "/api/v1/reports/status", "/api/v1/reports/replies");
-    private static final String[] NASTY = {
-        "' OR '1'='1",
-        "\"; drop table report; --",
-        "<script>alert(1)</script>",
-        "\u0000",
-        "\uD83D\uDE00",
-        "\u202E",
-        "%00",
-        "../../etc/passwd",
-        "${jndi:ldap://x}",
-        "{{7*7}}",
-        "\\u0000",
-        "NaN",
-        "-1",
-        "1e309",
-        "",
-        "traffic-stop",
-        "2026-03",
-        "null",
-        "[]",
-        "{}"
-    };
 
     @LocalServerPort
     int port;
@@ -84,8 +63,8 @@ class HostileInputTests {
                         .map(t -> t.contains("application/problem+json"))
                         .orElse(false);
                 if (status < 400 || status >= 500 || !problem || response.body().contains("Exception")) {
-                    failures.add(endpoint + " " + status + " for " + preview(body) + ": "
-                            + preview(response.body().getBytes()));
+                    failures.add(endpoint + " " + status + " for " + HostileJson.preview(body) + ": "
+                            + HostileJson.preview(response.body().getBytes()));
                 }
             }
         }
@@ -123,14 +102,15 @@ class HostileInputTests {
 
     private static byte[] body(Random random) {
         return switch (random.nextInt(6)) {
-            case 0 -> randomBytes(random);
-            case 1 -> randomJson(random, 0).getBytes(StandardCharsets.UTF_8);
+            case 0 -> HostileJson.randomBytes(random);
+            case 1 -> HostileJson.randomJson(random, 0).getBytes(StandardCharsets.UTF_8);
             case 2 -> mutatedReport(random).getBytes(StandardCharsets.UTF_8);
-            case 3 -> truncated(random, mutatedReport(random));
+            case 3 -> HostileJson.truncated(random, mutatedReport(random));
             case 4 ->
-                ("{\"reportKey\":" + randomJson(random, 3) + ",\"text\":" + randomJson(random, 3) + "}")
+                ("{\"reportKey\":" + HostileJson.randomJson(random, 3) + ",\"text\":"
+                                + HostileJson.randomJson(random, 3) + "}")
                         .getBytes(StandardCharsets.UTF_8);
-            default -> invalidUtf8(random);
+            default -> HostileJson.invalidUtf8(random, "{\"reportKey\":\"");
         };
     }
 
@@ -138,68 +118,23 @@ class HostileInputTests {
         Stories story = Stories.aTypicalStory();
         String json = story.asJson(1);
         return switch (random.nextInt(5)) {
-            case 0 -> json.replace("\"traffic-stop\"", randomJson(random, 2));
+            case 0 -> json.replace("\"traffic-stop\"", HostileJson.randomJson(random, 2));
             case 1 ->
-                json.replace("\"answers\":{", "\"answers\":{\"" + nasty(random) + "\":" + randomJson(random, 2) + ",");
-            case 2 -> json.replace("\"questionnaireVersion\":1", "\"questionnaireVersion\":" + randomJson(random, 1));
-            case 3 -> json.replace("}}", "},\"" + nasty(random) + "\":" + randomJson(random, 2) + "}");
+                json.replace(
+                        "\"answers\":{",
+                        "\"answers\":{\"" + HostileJson.nasty(random) + "\":" + HostileJson.randomJson(random, 2)
+                                + ",");
+            case 2 ->
+                json.replace(
+                        "\"questionnaireVersion\":1", "\"questionnaireVersion\":" + HostileJson.randomJson(random, 1));
+            case 3 ->
+                json.replace(
+                        "}}", "},\"" + HostileJson.nasty(random) + "\":" + HostileJson.randomJson(random, 2) + "}");
             default ->
                 json.replace(
-                        Stories.NARRATIVE, nasty(random).replace("\"", "\\\"").replace("\\u", "u"));
+                        Stories.NARRATIVE,
+                        HostileJson.nasty(random).replace("\"", "\\\"").replace("\\u", "u"));
         };
-    }
-
-    private static String randomJson(Random random, int depth) {
-        int kind = depth > 6 ? random.nextInt(4) : random.nextInt(6);
-        return switch (kind) {
-            case 0 -> "null";
-            case 1 -> random.nextBoolean() ? "true" : String.valueOf(random.nextLong());
-            case 2 -> String.valueOf(random.nextDouble() * Math.pow(10, random.nextInt(400) - 200));
-            case 3 ->
-                "\"" + nasty(random).replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"";
-            case 4 -> {
-                List<String> items = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    items.add(randomJson(random, depth + 1));
-                }
-                yield "[" + String.join(",", items) + "]";
-            }
-            default -> {
-                List<String> fields = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    fields.add("\"" + random.nextInt(1000) + "\":" + randomJson(random, depth + 1));
-                }
-                yield "{" + String.join(",", fields) + "}";
-            }
-        };
-    }
-
-    private static String nasty(Random random) {
-        return NASTY[random.nextInt(NASTY.length)] + (random.nextBoolean() ? "" : NASTY[random.nextInt(NASTY.length)]);
-    }
-
-    private static byte[] randomBytes(Random random) {
-        byte[] bytes = new byte[random.nextInt(2_000)];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] invalidUtf8(Random random) {
-        byte[] prefix = "{\"reportKey\":\"".getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[prefix.length + 6];
-        System.arraycopy(prefix, 0, body, 0, prefix.length);
-        byte[] broken = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0};
-        System.arraycopy(broken, 0, body, prefix.length, random.nextInt(broken.length) + 1);
-        return body;
-    }
-
-    private static byte[] truncated(Random random, String json) {
-        return json.substring(0, random.nextInt(json.length())).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String preview(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     private long count(String table) {
