@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deidentifier {
 
-    private final Names names = new Names();
+    private volatile Names names;
 
     /** Suggestions for a text, in reading order, none overlapping. */
     public List<Suggestion> suggest(String text) {
@@ -21,7 +21,7 @@ public class Deidentifier {
             return List.of();
         }
         List<Suggestion> candidates = new ArrayList<>(Patterns.find(text));
-        candidates.addAll(names.find(text));
+        candidates.addAll(names().find(text));
         candidates.sort(Comparator.comparingInt(Suggestion::length).reversed().thenComparingInt(Suggestion::start));
         List<Suggestion> kept = new ArrayList<>();
         for (Suggestion candidate : candidates) {
@@ -31,6 +31,16 @@ public class Deidentifier {
         }
         kept.sort(Comparator.comparingInt(Suggestion::start));
         return List.copyOf(kept);
+    }
+
+    /** The name lists are read on first use, not at start. */
+    private Names names() {
+        Names loaded = names;
+        if (loaded == null) {
+            loaded = new Names();
+            names = loaded;
+        }
+        return loaded;
     }
 
     /** The text with every suggestion applied, as a first draft for the reviewer. */

@@ -1,12 +1,6 @@
 package org.nearmiss.review.deidentify;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds people's names: a rank or title followed by a capitalised name ("Sgt. Ramos", "Mrs. Ann
- * Lee"), or a known first name followed by a known surname ("Maria Lopez"), from the public-domain
- * name lists in {@code deidentify/}. Each person becomes a numbered role, the same number for the
- * same surname throughout the text: "[OFFICER 1]" for ranks, "[PERSON 2]" otherwise.
+ * Finds people's names and the places and addresses that read like them: a rank or title followed by
+ * a capitalised name ("Sgt. Ramos", "Mrs. Ann Lee"), a known first name followed by a known surname
+ * ("Maria Lopez"), and any run of capitalised words holding a word that is not an ordinary word
+ * (see {@link Lexicon}). Each person becomes a numbered role, the same number for the same surname
+ * throughout the text: "[OFFICER 1]" for ranks, "[PERSON 2]" otherwise; places become "[CITY]".
  */
 final class Names {
 
@@ -32,8 +27,7 @@ final class Names {
             "\\b(" + OFFICER_TITLES + "|" + CIVIL_TITLES + ")\\s+(" + NAME + "(?:\\s+" + NAME + ")?)(?![\\p{L}])");
     private static final Pattern PAIR =
             Pattern.compile("(?<![\\p{L}])(" + NAME + ")\\s+(?:\\p{Lu}\\.?\\s+)?(" + NAME + ")(?![\\p{L}])");
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}])" + NAME + "(?![\\p{L}])");
-    /** First names that are also everyday words, marked only beside a surname or after a title. */
+    /** Names that are also everyday words, marked only beside a surname or after a title. */
     private static final Set<String> EVERYDAY = Set.of(
             "Will",
             "May",
@@ -207,16 +201,88 @@ final class Names {
             "Male",
             "Female");
 
-    private final Set<String> firstNames;
-    private final Set<String> surnames;
+    private static final Pattern TOKEN =
+            Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*)*(?![\\p{L}\\p{N}])");
+    /** Words after a name that make it a place: "Siuslaw National Forest", "Magdalena RD", "Pevine Repeater". */
+    private static final Pattern PLACE_AFTER =
+            Pattern.compile("^[ \\t]+(?:National|NF|RD|Ranger|District|Forest|Park|Refuge"
+                    + "|Reservation|County|Parish|Lake|River|Creek|Canyon|Mountains?|Mt\\.?|Peak|Valley|Dispatch|Repeater"
+                    + "|Subdivision|Wilderness|Township|Village|Airport|Station|Hospital|Mall|Center|Ridge|Butte|Mesa|Flats?"
+                    + "|Fire|Complex|Incident|Burn)\\b");
+    /** What may stand between two words of one name: spaces, an initial's dot, particles such as "de la". */
+    private static final Pattern JOIN = Pattern.compile(
+            "\\.?[ \\t]+(?:(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|ibn|al|y)[ \\t]+)*");
+
+    private static final Pattern PLACE_BEFORE = Pattern.compile(
+            "(?i)(?:\\bin|\\bat|\\bnear|\\bfrom|\\binto|\\boutside|\\btowards?|\\bthrough|\\baround|\\bdowntown)\\s+$");
+    /** Endings that make a word a contraction or a possessive: "I'm", "Don't", "Ramos's", "Stripes'". */
+    private static final Pattern CONTRACTION =
+            Pattern.compile("(?:['’](?:s|m|ll|re|d|ve|t)?|n['’]t)$", Pattern.CASE_INSENSITIVE);
+    /** SWAT, DUI, CEOs: short all-capital words. */
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}s?");
+
+    private static final Pattern ALL_CAPS = Pattern.compile("[\\p{Lu}\\s.'’-]+");
+    /** Words that say a name follows: "my name is Key", "Hi Victor", "named Scott". */
+    private static final Pattern CUE = Pattern.compile(
+            "(?i:\\bmy name is|\\bname is|\\bnamed|\\bcalled|\\bhi|\\bhello|\\bhey|\\bdear|\\bthanks|\\bthank you)"
+                    + ",?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])");
+
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "the",
+            "a",
+            "an",
+            "i",
+            "we",
+            "you",
+            "he",
+            "she",
+            "they",
+            "it",
+            "this",
+            "that",
+            "there",
+            "my",
+            "our",
+            "your",
+            "his",
+            "her",
+            "their",
+            "all",
+            "everyone",
+            "everybody",
+            "again",
+            "back",
+            "out",
+            "off",
+            "in",
+            "on",
+            "for",
+            "at",
+            "to",
+            "up",
+            "dispatch",
+            "command",
+            "officer",
+            "sir",
+            "ma");
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’@.])\\p{Ll}+(?![\\p{L}\\p{N}'’@])");
+    private static final String CAP = "\\p{Lu}[\\p{L}'’-]*";
+    private static final Pattern LIST = Pattern.compile(
+            "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + ")*,?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
+    private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w.,:/-])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+$");
+    /** A word with a capital inside, as product names are written ("WildCad", "FireNet"), unlike "McDonald". */
+    private static final Pattern CAMEL = Pattern.compile("(?!Mc|Mac|De|Da|Di|La|Le|O['’])\\p{Lu}\\p{Ll}+\\p{Lu}.*");
+
+    private static final Pattern NUMBER_AFTER = Pattern.compile("^[ \\t]+\\d{1,5}\\b");
+
+    private final Lexicon lexicon;
 
     Names() {
-        this(read("deidentify/first-names.txt"), read("deidentify/surnames.txt"));
+        this(Lexicon.shipped());
     }
 
-    Names(Set<String> firstNames, Set<String> surnames) {
-        this.firstNames = firstNames;
-        this.surnames = surnames;
+    Names(Lexicon lexicon) {
+        this.lexicon = lexicon;
     }
 
     List<Suggestion> find(String text) {
@@ -224,39 +290,59 @@ final class Names {
         Matcher titled = TITLED.matcher(text);
         while (titled.find()) {
             boolean officer = !titled.group(1).matches(CIVIL_TITLES);
-            found.add(new Found(titled.start(), titled.end(), lastWord(titled.group(2)), officer));
+            if (officer && plain(lastWord(titled.group(2))) || plainFunctionWord(titled.group(2))) {
+                continue; // "Chief Ranger", "Deputy Superintendent": a rank, not a name
+            }
+            found.add(Found.person(titled.start(), titled.end(), lastWord(titled.group(2)), officer));
         }
         Matcher pair = PAIR.matcher(text);
         while (pair.find()) {
-            if (firstNames.contains(pair.group(1)) && surnames.contains(pair.group(2))) {
-                found.add(new Found(pair.start(), pair.end(), pair.group(2), false));
+            if (lexicon.firstNames.contains(pair.group(1))
+                    && lexicon.surnames.contains(pair.group(2))
+                    && !(plain(pair.group(1)) && plain(pair.group(2)))) {
+                found.add(Found.person(pair.start(), pair.end(), pair.group(2), false));
             }
             // Pairs overlap ("Maria Lopez Garcia"): look again from the second word.
             pair.region(pair.start(2), text.length());
         }
-        // A known first name on its own, inside a sentence ("then Kevin ran"), unless it is an everyday word.
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            String w = word.group();
-            if (firstNames.contains(w) && !EVERYDAY.contains(w) && !startsSentence(text, word.start())) {
-                found.add(new Found(word.start(), word.end(), w, false));
+        found.addAll(properNouns(text));
+        Matcher cue = CUE.matcher(text);
+        while (cue.find()) {
+            if (!plainFunctionWord(cue.group(1))) {
+                found.add(Found.person(cue.start(1), cue.end(1), lastWord(cue.group(1)), false));
             }
         }
+        Matcher lower = LOWER_WORD.matcher(text);
+        while (lower.find()) {
+            // Names typed in lower case on a phone: a known first name that is no ordinary word.
+            String word = lower.group();
+            if (word.length() >= 4
+                    && lexicon.firstNames.contains(Lexicon.capitalised(word))
+                    && !lexicon.isOrdinary(word)) {
+                found.add(Found.person(lower.start(), lower.end(), word, false));
+            }
+        }
+        found.addAll(coordinated(text, withoutOverlaps(found)));
         List<Found> kept = withoutOverlaps(found);
         Map<String, Integer> numbers = new LinkedHashMap<>();
         Map<String, Boolean> officers = new LinkedHashMap<>();
         for (Found f : kept) {
-            String key = f.surname().toLowerCase(Locale.ROOT);
-            numbers.putIfAbsent(key, numbers.size() + 1);
-            officers.merge(key, f.officer(), Boolean::logicalOr);
+            if (f.kind() == Kind.PERSON) {
+                String key = f.key().toLowerCase(Locale.ROOT);
+                numbers.putIfAbsent(key, numbers.size() + 1);
+                officers.merge(key, f.officer(), Boolean::logicalOr);
+            }
         }
         // Lone surnames of people already named ("Ramos said ...") get the same role.
         List<Found> alsoNamed = new ArrayList<>();
         for (String key : numbers.keySet()) {
-            Matcher alone = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(capitalised(key)) + "(?![\\p{L}])")
+            if (FUNCTION_WORDS.contains(key)) {
+                continue;
+            }
+            Matcher alone = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(Lexicon.capitalised(key)) + "(?![\\p{L}])")
                     .matcher(text);
             while (alone.find()) {
-                Found f = new Found(alone.start(), alone.end(), key, officers.get(key));
+                Found f = Found.person(alone.start(), alone.end(), key, officers.get(key));
                 if (kept.stream().noneMatch(k -> k.start() < f.end() && f.start() < k.end())) {
                     alsoNamed.add(f);
                 }
@@ -265,14 +351,170 @@ final class Names {
         kept.addAll(alsoNamed);
         List<Suggestion> suggestions = new ArrayList<>();
         for (Found f : kept) {
-            String key = f.surname().toLowerCase(Locale.ROOT);
-            String role = officers.get(key) ? "OFFICER" : "PERSON";
-            suggestions.add(new Suggestion(f.start(), f.end(), Kind.PERSON, "[" + role + " " + numbers.get(key) + "]"));
+            String replacement = switch (f.kind()) {
+                case PLACE -> "[CITY]";
+                case ADDRESS -> "[ADDRESS]";
+                default -> {
+                    String key = f.key().toLowerCase(Locale.ROOT);
+                    yield "[" + (officers.get(key) ? "OFFICER" : "PERSON") + " " + numbers.get(key) + "]";
+                }
+            };
+            suggestions.add(new Suggestion(f.start(), f.end(), f.kind(), replacement));
         }
         return suggestions;
     }
 
-    private record Found(int start, int end, String surname, boolean officer) {}
+    /**
+     * Runs of capitalised words that hold at least one word that is not an ordinary word: names the
+     * lists know, and names they do not ("Szöllösy", "Kenosha"). Ordinary words at either end are left
+     * out ("Then Ruiz" marks "Ruiz"); a run found among US places, or after "in", "at", "near"..., is a
+     * place; one followed by a house number is an address ("Puruntie 82"); the rest are people.
+     */
+    private List<Found> properNouns(String text) {
+        List<int[]> tokens = new ArrayList<>();
+        Matcher token = TOKEN.matcher(text);
+        while (token.find()) {
+            tokens.add(new int[] {token.start(), token.end()});
+        }
+        List<Found> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            while (j + 1 < tokens.size() && joined(text, tokens.get(j), tokens.get(j + 1))) {
+                j++;
+            }
+            found.addAll(runOf(text, tokens.subList(i, j + 1)));
+            i = j + 1;
+        }
+        return found;
+    }
+
+    /** Whether two capitalised words belong to one name: a dot may follow an initial only ("Sari J. Paavolainen"). */
+    private static boolean joined(String text, int[] word, int[] next) {
+        String gap = text.substring(word[1], next[0]);
+        return JOIN.matcher(gap).matches() && (!gap.startsWith(".") || word[1] - word[0] == 1);
+    }
+
+    private List<Found> runOf(String text, List<int[]> run) {
+        int first = 0;
+        int last = run.size() - 1;
+        String whole = text.substring(run.getFirst()[0], run.getLast()[1]);
+        boolean allPlain = run.stream().allMatch(t -> plain(word(text, t)));
+        if (lexicon.places.contains(whole) && run.size() > 1 && !allPlain) {
+            return List.of(new Found(run.getFirst()[0], run.getLast()[1], whole, false, Kind.PLACE));
+        }
+        if (run.size() > 1 && ALL_CAPS.matcher(whole).matches()) {
+            // Text written in capitals: each stretch between ordinary words on its own.
+            List<Found> stretches = new ArrayList<>();
+            int from = 0;
+            for (int k = 0; k <= run.size(); k++) {
+                if (k == run.size() || plain(word(text, run.get(k)))) {
+                    if (k > from) {
+                        stretches.addAll(runOf(text, run.subList(from, k)));
+                    }
+                    from = k + 1;
+                }
+            }
+            return stretches;
+        }
+        while (last >= first && plain(word(text, run.get(last)))) {
+            last--;
+        }
+        // Leading ordinary words go ("Then Ruiz"), but a first name stays before a name ("Sari J. Paavolainen").
+        while (first < last
+                && plain(word(text, run.get(first)))
+                && !(lexicon.firstNames.contains(word(text, run.get(first)))
+                        && word(text, run.get(first)).length() > 1)) {
+            first++;
+        }
+        if (first > last || plain(word(text, run.get(first))) && first == last) {
+            return List.of();
+        }
+        int start = run.get(first)[0];
+        int end = run.get(last)[1];
+        String span = text.substring(start, end);
+        String lastWord = CONTRACTION.matcher(word(text, run.get(last))).replaceFirst("");
+        boolean knownName = false;
+        boolean knownPlace = lexicon.places.contains(span);
+        for (int k = first; k <= last; k++) {
+            knownName |= lexicon.isName(word(text, run.get(k)));
+        }
+        String before = text.substring(Math.max(0, start - 12), start);
+        boolean shouted = ALL_CAPS.matcher(span).matches();
+        boolean placeAfter = PLACE_AFTER
+                .matcher(text.substring(end, Math.min(text.length(), end + 16)))
+                .find();
+        if (knownPlace && !knownName
+                || shouted
+                || placeAfter
+                || PLACE_BEFORE.matcher(before).find() && (knownPlace || !knownName)) {
+            return List.of(new Found(start, end, span, false, Kind.PLACE));
+        }
+        Matcher number = NUMBER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
+        if (!knownName && number.find()) {
+            // The house number may come first as well: "28245 Puruntie 82".
+            Matcher house = NUMBER_BEFORE.matcher(text.substring(Math.max(0, start - 14), start));
+            int from = house.find() ? start - (house.end() - house.start()) : start;
+            return List.of(new Found(from, end + number.end(), span, false, Kind.ADDRESS));
+        }
+        return List.of(Found.person(start, end, lastWord, false));
+    }
+
+    /** The others in a list of people one of whom is named: "Monjeau, Graves and Reed". */
+    private static List<Found> coordinated(String text, List<Found> found) {
+        List<Found> more = new ArrayList<>();
+        Matcher list = LIST.matcher(text);
+        while (list.find()) {
+            int start = list.start();
+            int end = list.end();
+            boolean holdsPerson =
+                    found.stream().anyMatch(f -> f.kind() == Kind.PERSON && f.start() >= start && f.end() <= end);
+            if (holdsPerson) {
+                Matcher member = TOKEN.matcher(text).region(start, end);
+                while (member.find()) {
+                    int s = member.start();
+                    int e = member.end();
+                    if (found.stream().noneMatch(f -> f.start() < e && s < f.end())) {
+                        more.add(Found.person(s, e, member.group(), false));
+                    }
+                }
+            }
+        }
+        return more;
+    }
+
+    private static boolean plainFunctionWord(String words) {
+        return FUNCTION_WORDS.contains(words.split("\\s+")[0].toLowerCase(Locale.ROOT));
+    }
+
+    /** An ordinary word, a short acronym (SWAT, DUI) or a lone letter: never a name on its own. */
+    private boolean plain(String word) {
+        String w = CONTRACTION.matcher(word).replaceFirst("");
+        if (w.length() <= 1 || ACRONYM.matcher(w).matches()) {
+            return true;
+        }
+        if (lexicon.isOrdinary(w) || EVERYDAY.contains(w) || CAMEL.matcher(w).matches()) {
+            return true;
+        }
+        for (String part : w.split("[-'’]")) {
+            if (!part.isEmpty()
+                    && !lexicon.isOrdinary(part)
+                    && !ACRONYM.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return w.contains("-");
+    }
+
+    private static String word(String text, int[] token) {
+        return text.substring(token[0], token[1]);
+    }
+
+    private record Found(int start, int end, String key, boolean officer, Kind kind) {
+        static Found person(int start, int end, String key, boolean officer) {
+            return new Found(start, end, key, officer, Kind.PERSON);
+        }
+    }
 
     /** The longer of two overlapping finds wins, then the earlier; the rest in reading order. */
     private static List<Found> withoutOverlaps(List<Found> found) {
@@ -290,37 +532,8 @@ final class Names {
         return kept;
     }
 
-    private static boolean startsSentence(String text, int at) {
-        int i = at - 1;
-        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
-            i--;
-        }
-        return i < 0 || ".!?\"“:;".indexOf(text.charAt(i)) >= 0;
-    }
-
     private static String lastWord(String name) {
         String[] words = name.split("\\s+");
         return words[words.length - 1];
-    }
-
-    private static String capitalised(String key) {
-        return Character.toUpperCase(key.charAt(0)) + key.substring(1);
-    }
-
-    private static Set<String> read(String resource) {
-        Set<String> names = new HashSet<>();
-        try (var in = Names.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing name list " + resource);
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty())
-                    .forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(names);
     }
 }

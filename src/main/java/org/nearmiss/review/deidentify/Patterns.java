@@ -23,7 +23,8 @@ final class Patterns {
             + "|Court|Ct|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Terrace|Ter|Trail|Trl|Square|Sq"
             + "|Alley|Pike|Route|Rte|Freeway|Fwy|Expressway|Loop|Crossing|Xing|Plaza|Row|Path|Run|Pass"
             + "|Ridge|Point|Pt|Heights|Hts|Center|Ctr|Junction|Jct|Mall|Port|Park|Green|Walk|Estates|Harbor"
-            + "|Isle|Key|Landing|Meadows?|Mills?|Orchard|Spring|Springs|Station|Summit|Valley|Vista|View|Village)";
+            + "|Isle|Key|Landing|Meadows?|Mills?|Orchard|Spring|Springs|Station|Summit|Valley|Vista|View|Village"
+            + "|Close|Crescent|Gateway|Mews|Grove|Gardens|Flats|Lodge)";
 
     /** One rule: a pattern, the kind it finds, and the replacement for a match. */
     record Rule(Kind kind, Pattern pattern, Function<Matcher, String> replacement) {}
@@ -36,8 +37,8 @@ final class Patterns {
                     // checked in find() (7 to 15, the ITU limit), and dates are left to the date rules.
                     Pattern.compile(
                             "(?<![\\w+/.:-])(?:\\+\\d{1,3}[\\s.-]?|00\\d{1,3}[\\s.-])?(?:\\(\\d{1,4}\\)[\\s.-]?)?"
-                                    + "\\d{2,4}(?:[\\s.-]\\d{2,4}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\w/:-])"
-                                    + "|(?<![\\w+/.:-])\\d{10,11}(?![\\w/:-])"),
+                                    + "\\d{2,4}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\w/:]|-\\d)"
+                                    + "|(?<![\\w+/.:-])(?:\\+\\d{8,15}|\\d{10,11})(?![\\w/:]|-\\d)"),
                     m -> "[PHONE]"),
             new Rule(Kind.ID_NUMBER, Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b"), m -> "[ID NUMBER]"),
             new Rule(
@@ -56,7 +57,19 @@ final class Patterns {
                     Kind.DATE,
                     Pattern.compile("\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2})\\b"),
                     m -> "[DATE]"),
-            new Rule(Kind.DATE, Pattern.compile("\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b"), m -> "[DAY]"),
+            new Rule(
+                    Kind.DATE,
+                    Pattern.compile("\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b", Pattern.CASE_INSENSITIVE),
+                    m -> "[DAY]"),
+            // A 24-hour clock time after "at", "approximately", "by"...: "At 1620 on ...", "at 2000".
+            new Rule(
+                    Kind.TIME,
+                    Pattern.compile(
+                            "(?<=\\b(?i:at|@|approximately|approx\\.?|about|around|until|till|by|from|to|between|and|since)\\s)"
+                                    + "(?:[01]\\d|2[0-4])[0-5]\\d(?![\\w/:%-])"),
+                    Patterns::bandOf),
+            // A year on its own can be a birth year or a hiring year; the reviewer decides.
+            new Rule(Kind.DATE, Pattern.compile("(?<![\\w/.:$-])(?:19|20)\\d{2}(?![\\w/:%-]|\\.\\d)"), m -> "[YEAR]"),
             new Rule(
                     Kind.TIME,
                     Pattern.compile(
@@ -74,9 +87,79 @@ final class Patterns {
                     m -> "[ADDRESS]"),
             new Rule(
                     Kind.ADDRESS,
-                    Pattern.compile("\\b(?:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?)\\s*#?\\s*\\d+[A-Za-z]?\\b"
+                    Pattern.compile("\\b(?i:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?)\\s*#?\\s*\\d+[A-Za-z]?\\b"
                             + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"),
                     m -> "[ADDRESS]"),
+            // Street names after words that announce an address: "lives at 846 31 Rue Al Imam Al Bakri".
+            // (Streets with the house number after the name, "Puruntie 82", are found with names.)
+            new Rule(
+                    Kind.ADDRESS,
+                    Pattern.compile(
+                            "(?i:address(?: is)?:?|lives at|live at|living at|moved to|corner of|located at|resides? at)\\s+"
+                                    + "\\d{1,6}\\s+(?:\\d{1,5}\\s+)?(?-i:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?-i:\\p{Lu}[\\p{L}'’.-]*)){0,4}"),
+                    m -> "[ADDRESS]"),
+            // Streets named the Romance way ("Rua Diadema 1903", "29 Rue de Tanger"), the Nordic and
+            // Hungarian way ("Hersnapvej 18", "Erzsébet tér 19."), and named streets without a number
+            // ("Herceg Gateway", "Main Street").
+            new Rule(
+                    Kind.ADDRESS,
+                    Pattern.compile(
+                            // With a house number first, any case ("36 rue de pologne"); without, capitalised
+                            // ("Via Roma"), so English "via radio" is left alone.
+                            "(?:(?<![\\p{L}])\\d{1,6}\\s+(?:\\d{1,5}\\s+)?(?i:rua|rue|rúa|via|viale|corso|piazza|avenida|avda\\.|av\\.?|calle|carrer|ul\\.)"
+                                    + "|(?<![\\p{L}])(?:Rua|Rue|Rúa|Via|Viale|Corso|Piazza|Avenida|Avda\\.|Av\\.?|Calle|Carrer|ul\\.)(?=\\s+\\p{Lu}))\\s+"
+                                    + "(?:(?i:de|des|du|la|le|del|della|delle|do|da|dos|das|di)\\s+)*[\\p{L}'’.-]+"
+                                    + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|(?i:de|des|du|la|le|del|della|do|da|dos|das|di)))*(?:\\s+\\d{1,5}\\b\\.?)?"
+                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?[\\p{L}-]+(?:\\s+(?i:strasse|straße|weg|gate|tee|allee|gasse|platz|vej|vei))?"
+                                    + "(?i:vej|veien|vegen|gata|gatan|gate|tie|katu|strasse|straße|weg|laan|utca|útja|tee|allee|gasse|platz|vei)"
+                                    + "\\s+\\d{1,5}\\b\\.?"
+                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){1,2}(?i:u\\.|út|útja|utca|tér|kapu|körút)\\s+\\d{1,5}\\b\\.?"
+                                    + "|\\b(?i:postbox|post box)\\s+\\d{1,6}\\b"
+                                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
+                                    + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+)*[\\p{L}'’-]+"),
+                    m -> "[STREET]"),
+            // A postcode closing an address line: "Hungary 34796", "PA 39551".
+            new Rule(
+                    Kind.ADDRESS,
+                    Pattern.compile(
+                            "(?m)(?<=\\p{L}[\\s,]{1,3})\\d{4,5}(?:-\\d{4})?(?=\\s*$)|(?<=\\b[A-Z]{2}\\s)\\d{5}(?:-\\d{4})?\\b"
+                                    + "|(?<=(?i:zip|zip code|postcode|postal code)(?: is)?:?\\s)"
+                                    + "(?:[A-Z]\\d[A-Z] \\d[A-Z]\\d|\\d{3,5}(?:[ -]\\d{2,4})?(?: [A-Z]{2})?)\\b"),
+                    m -> "[ZIP]"),
+            // Agencies by name: "Springfield Police Department", "Cook County Sheriff's Office", "Arivaca
+            // Volunteer Fire Department", "Horton BIA"; and the "LAPD" kind.
+            new Rule(
+                    Kind.AGENCY,
+                    Pattern.compile(
+                            "(?<![\\p{L}])(?!(?:The|Our|My|This|That|Your|Their|His|Her|Its|A|An|Local|Area|Nearby"
+                                    + "|Neighboring|Neighbouring|Adjacent|Other|Another|Each|Every|Any|Both|Several|Outside"
+                                    + "|Assisting|Responding|When|While|Then|And|But|If|We|I|They|State|County|City|Tribal|Military|Transit"
+                                    + "|Campus|University|Park|Capitol|Federal|Village|Town|Metro|Airport)\\b)"
+                                    + "(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:Police Department|Police Dept\\.?|Police|Sheriff['’]s Office"
+                                    + "|Sheriff['’]s Department|Sheriff['’]s Dept\\.?|Highway Patrol|State Police|State Patrol"
+                                    + "|Marshal['’]s Office|Department of Public Safety|Fire Department|Fire Dept\\.?"
+                                    + "|Fire Protection District|Fire Rescue|Volunteer Fire Department|Volunteer Fire|Ranger District"
+                                    + "|PD|SO|VFD|FD|DPS|BIA)(?![\\p{L}])"
+                                    + "|\\b[A-Z]{2,4}(?:PD|SO|SD)\\b"),
+                    m -> "[AGENCY]"),
+            // Places named with ordinary words: "the City of Mesquite", and the incidents named after
+            // them: "the Mesquite Fire", "Rim fire" (not "Structure Fire").
+            new Rule(
+                    Kind.PLACE,
+                    Pattern.compile(
+                            "\\b(?:City|Town|Village|County|Borough|Township|Parish) of (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)?)"),
+                    m -> "[CITY]"),
+            new Rule(
+                    Kind.PLACE,
+                    Pattern.compile(
+                            "(?<![\\p{L}])(?!(?:Structure|Wildland|Brush|Vehicle|Grass|House|Car|Forest|Spot|Initial"
+                                    + "|Prescribed|Range|Wild|Interface|Trash|Dumpster|Kitchen|Electrical|Debris|Slash|Pile|Field"
+                                    + "|Crown|Ground|Surface|Escaped|Large|Small|Active|Major|Working|Fully|Second|First|Next|Any"
+                                    + "|The|This|That|A|Our|Their|Each|Every|Type|Engine|Attack|Rural|Urban|Fatal|Cabin|Barn|No|State"
+                                    + "|Regional|National|Federal|Western|Eastern|Northern|Southern|County|City|Local|Volunteer"
+                                    + "|Department|Municipal|Tribal|Agency|Interagency|Wildfire|Car|Truck|Auto)\\b)"
+                                    + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?) (?:Fire|fire|Complex)\\b"),
+                    m -> "[INCIDENT]"),
             new Rule(
                     Kind.BADGE_OR_UNIT,
                     Pattern.compile(
@@ -101,7 +184,10 @@ final class Patterns {
             new Rule(
                     Kind.AGE,
                     Pattern.compile(
-                            "\\b\\d{1,3}[- ](?:year|yr)s?[- ]old\\b|\\b(?:age|aged)\\s+\\d{1,3}\\b|\\b\\d{1,3}\\s+years\\s+of\\s+age\\b",
+                            "\\b\\d{1,3}[- ](?:year|yr)s?[- ]old\\b|\\b(?:age|aged|age of)\\s+\\d{1,3}\\b"
+                                    + "|\\b\\d{1,3}\\s+years\\s+of\\s+age\\b|\\b\\d{1,3}\\s?(?:y/o|y\\.o\\.|yoa|yo)(?![\\w/])"
+                                    + "|\\b(?:turned|turn|turning|turns)\\s+\\d{1,3}\\b(?!\\s*(?:%|percent|degrees|feet|ft|miles))"
+                                    + "|\\b(?:he|she|I) was \\d{1,2}(?=[.,;!]|\\s+(?:at the time|then|when))",
                             Pattern.CASE_INSENSITIVE),
                     m -> "[AGE]"));
 
@@ -113,8 +199,9 @@ final class Patterns {
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
-                int start = rule.kind() == Kind.PLATE && m.group(1) != null ? m.start(1) : m.start();
-                int end = rule.kind() == Kind.PLATE && m.group(1) != null ? m.end(1) : m.end();
+                boolean inner = (rule.kind() == Kind.PLATE || rule.kind() == Kind.PLACE) && m.group(1) != null;
+                int start = inner ? m.start(1) : m.start();
+                int end = inner ? m.end(1) : m.end();
                 if (rule.kind() == Kind.PLATE && !containsDigit(text.substring(start, end))) {
                     continue;
                 }
@@ -130,10 +217,12 @@ final class Patterns {
 
     private static boolean looksLikePhone(String candidate) {
         long digits = candidate.chars().filter(Character::isDigit).count();
-        boolean isoDate = candidate.matches("\\d{4}-\\d{2}-\\d{2}.*");
+        boolean isoDate =
+                candidate.matches("\\d{4}-\\d{2}-\\d{2}.*") || candidate.matches("\\d{1,2}-\\d{1,2}-\\d{2,4}");
+        boolean timeRange = candidate.matches("([01]\\d|2[0-4])[0-5]\\d\\s?-\\s?([01]\\d|2[0-4])[0-5]\\d");
         boolean socialSecurity = candidate.matches("\\d{3}-\\d{2}-\\d{4}");
         boolean ipAddress = candidate.matches("\\d{1,3}(?:\\.\\d{1,3}){3}");
-        return digits >= 7 && digits <= 15 && !isoDate && !socialSecurity && !ipAddress;
+        return digits >= 7 && digits <= 15 && !isoDate && !timeRange && !socialSecurity && !ipAddress;
     }
 
     private static boolean containsDigit(String s) {

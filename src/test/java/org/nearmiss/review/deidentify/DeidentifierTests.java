@@ -91,6 +91,62 @@ class DeidentifierTests {
         assertThat(found.getFirst().kind()).isEqualTo(Kind.ADDRESS);
     }
 
+    @Test
+    void namesNoListKnowsAreMarkedWhenTheyAreNoOrdinaryWord() {
+        assertThat(deidentifier.redact("Then Szöllösy and Nyberg went in; Sari J. Paavolainen stayed."))
+                .isEqualTo("Then [PERSON 1] and [PERSON 2] went in; [PERSON 3] stayed.");
+        assertThat(deidentifier.redact("I'm sure we'll go; don't wait. Dispatch said Shots Fired, CEOs agreed."))
+                .as("contractions, acronyms and ordinary capitalised words")
+                .isEqualTo("I'm sure we'll go; don't wait. Dispatch said Shots Fired, CEOs agreed.");
+        assertThat(deidentifier.redact("my name is Key and pamela called me"))
+                .isEqualTo("my name is [PERSON 1] and [PERSON 2] called me");
+        assertThat(deidentifier.redact("Its founders were Monjeau, Graves and Reed."))
+                .as("the others in a list of named people")
+                .isEqualTo("Its founders were [PERSON 1], [PERSON 2] and [PERSON 3].");
+    }
+
+    @Test
+    void placesAreMarkedButStatesCountriesAndBrandsAreKept() {
+        assertThat(deidentifier.redact("We moved here from Kenosha, Wisconsin, by way of Canada in a Chevy Tahoe."))
+                .isEqualTo("We moved here from [CITY], Wisconsin, by way of Canada in a Chevy Tahoe.");
+        assertThat(kinds("phones on the Siuslaw National Forest and the Pevine Repeater"))
+                .containsExactly(Kind.PLACE, Kind.PLACE);
+        assertThat(deidentifier.redact("Chief Ranger and Deputy Superintendent called via radio."))
+                .as("ranks without a name, and English 'via'")
+                .isEqualTo("Chief Ranger and Deputy Superintendent called via radio.");
+        assertThat(deidentifier.suggest("WE WERE TOLD BY A MEMBER OF THE ARIVACA VOLUNTEER FIRE STAFF"))
+                .as("text in capitals: only the name, not the sentence")
+                .singleElement()
+                .satisfies(s -> assertThat(s.end() - s.start()).isEqualTo("ARIVACA".length()));
+    }
+
+    @Test
+    void addressesWrittenAbroadAndPostcodesAreMarked() {
+        assertThat(kinds("Billing address: 28245 Puruntie 82 Apt. 595")).containsExactly(Kind.ADDRESS, Kind.ADDRESS);
+        assertThat(deidentifier.redact("She lives at 29 Rue de Tanger, my zip code is 35350."))
+                .isEqualTo("She lives at [STREET], my zip code is [ZIP].");
+        assertThat(deidentifier.redact("Meet at the corner of Herceg Gateway and Main Street."))
+                .isEqualTo("Meet at the corner of [STREET] and [STREET].");
+    }
+
+    @Test
+    void yearsAndTwentyFourHourTimesAreToldApart() {
+        assertThat(deidentifier.suggest("Hired in 2004, on shift at 2000 and again at 1620 on the 3rd."))
+                .extracting(Suggestion::replacement)
+                .containsExactly("[YEAR]", "[EVENING]", "[AFTERNOON]");
+        assertThat(kinds("He turned 60 and is 31 y/o; 2,000 gallons at 10:00 PM."))
+                .containsExactly(Kind.AGE, Kind.AGE, Kind.TIME);
+    }
+
+    @Test
+    void agenciesAreMarkedByName() {
+        assertThat(deidentifier.redact(
+                        "Springfield Police Department and Cook County Sheriff's Office units, then LAPD."))
+                .isEqualTo("[AGENCY] and [AGENCY] units, then [AGENCY].");
+        assertThat(deidentifier.suggest("Our Police Department sent the State Police."))
+                .isEmpty();
+    }
+
     private List<Kind> kinds(String text) {
         return deidentifier.suggest(text).stream().map(Suggestion::kind).toList();
     }
