@@ -269,6 +269,12 @@ final class Names {
     private static final String CAP = "\\p{Lu}[\\p{L}'’-]*";
     private static final Pattern LIST = Pattern.compile(
             "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + ")*,?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
+    /** Words after a name that make it a company: "Microbilt Corporation", "Acme Towing LLC". */
+    private static final Pattern COMPANY_AFTER =
+            Pattern.compile("^,?[ \\t]+(?:Inc\\.?|Incorporated|Corporation|Corp\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?"
+                    + "|Limited|Group|Technologies|Technology|Consulting|Company|Co\\.|Partners|Associates|Bank|Insurance"
+                    + "|Holdings|Systems|Solutions|Labs|Media|Towing|Motors|Trucking|Security|Services)(?![\\p{L}])");
+
     private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w.,:/-])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+$");
     /** A word with a capital inside, as product names are written ("WildCad", "FireNet"), unlike "McDonald". */
     private static final Pattern CAMEL = Pattern.compile("(?!Mc|Mac|De|Da|Di|La|Le|O['’])\\p{Lu}\\p{Ll}+\\p{Lu}.*");
@@ -354,6 +360,7 @@ final class Names {
             String replacement = switch (f.kind()) {
                 case PLACE -> "[CITY]";
                 case ADDRESS -> "[ADDRESS]";
+                case AGENCY -> "[COMPANY]";
                 default -> {
                     String key = f.key().toLowerCase(Locale.ROOT);
                     yield "[" + (officers.get(key) ? "OFFICER" : "PERSON") + " " + numbers.get(key) + "]";
@@ -444,6 +451,10 @@ final class Names {
         boolean placeAfter = PLACE_AFTER
                 .matcher(text.substring(end, Math.min(text.length(), end + 16)))
                 .find();
+        Matcher company = COMPANY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16)));
+        if (company.find()) {
+            return List.of(new Found(start, end + company.end(), span, false, Kind.AGENCY));
+        }
         if (knownPlace && !knownName
                 || shouted
                 || placeAfter
