@@ -27,6 +27,18 @@ final class AnswerCheck {
     }
 
     Answers check(Questionnaire questionnaire, Map<String, List<String>> raw) {
+        return check(questionnaire, raw, false);
+    }
+
+    /**
+     * Checks answers that come already coded from elsewhere (an imported library): nothing is
+     * required, and free-text questions are refused, since a reporter's own words are never copied.
+     */
+    Answers checkCoded(Questionnaire questionnaire, Map<String, List<String>> raw) {
+        return check(questionnaire, raw, true);
+    }
+
+    private Answers check(Questionnaire questionnaire, Map<String, List<String>> raw, boolean codedOnly) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, Question> questions = questionnaire.byId();
         raw.keySet().stream()
@@ -38,8 +50,14 @@ final class AnswerCheck {
         Map<String, String> freeText = new LinkedHashMap<>();
         for (Question question : questions.values()) {
             List<String> values = nonBlank(raw.get(question.id()));
+            if (codedOnly
+                    && !values.isEmpty()
+                    && (question.type() == QuestionType.TEXT || question.type() == QuestionType.LONGTEXT)) {
+                problems.add(new FieldProblem(question.id(), "Free-text answers are not taken here."));
+                continue;
+            }
             if (values.isEmpty()) {
-                if (question.required()) {
+                if (question.required() && !codedOnly) {
                     problems.add(new FieldProblem(question.id(), missing(question)));
                 }
                 continue;

@@ -67,6 +67,16 @@ public class Intake {
     }
 
     /**
+     * Checks coded answers from elsewhere (an imported library) against the current questionnaire:
+     * nothing is required, and free-text questions are refused.
+     *
+     * @throws AnswersInvalid naming every answer that does not fit
+     */
+    public Answers checkCoded(Map<String, List<String>> answers) {
+        return answerCheck.checkCoded(questionnaires.current(), answers);
+    }
+
+    /**
      * The state and messages of the report with this key. Takes at least the configured floor time,
      * known key or not, so timing tells nothing about a guess.
      *

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nearmiss.intake.ReportId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +29,12 @@ public class Publications {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    Publications(JdbcClient jdbc, JsonMapper json) {
+    private final ApplicationEventPublisher events;
+
+    Publications(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Stores a publication and returns it with its sequence number. */
@@ -63,6 +68,7 @@ public class Publications {
                 seq,
                 ReportPublished.publicIdOf(publishedOn, seq),
                 reportId,
+                null,
                 publishedOn,
                 month == null ? null : month.toString(),
                 draft.title(),
@@ -73,6 +79,71 @@ public class Publications {
                 answers,
                 taxonomyVersion,
                 draft.codes());
+    }
+
+    /** One imported publication: already de-identified elsewhere, published without review. */
+    public record Imported(
+            String externalRef,
+            String incidentMonth,
+            String title,
+            String narrative,
+            List<String> lessons,
+            int questionnaireVersion,
+            Map<String, Object> answers) {}
+
+    /**
+     * Publishes an imported report unless one with the same external reference exists.
+     *
+     * @return the publication, or empty when the reference was imported before
+     */
+    @Transactional
+    public java.util.Optional<ReportPublished> importPublished(Imported imported, LocalDate publishedOn) {
+        long existing = jdbc.sql("select count(*) from publication where external_ref = ?")
+                .param(imported.externalRef())
+                .query(Long.class)
+                .single();
+        if (existing > 0) {
+            return java.util.Optional.empty();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into publication (external_ref, published_on, incident_month, title, narrative, lessons,
+                    takeaways, questionnaire_version, coded_answers, taxonomy_version, codes)
+                values (:ref, :on, :month, :title, :narrative, :lessons, '', :qv, :coded, 0, '')""")
+                .param("ref", imported.externalRef())
+                .param("on", publishedOn)
+                .param("month", imported.incidentMonth())
+                .param("title", imported.title())
+                .param("narrative", imported.narrative())
+                .param("lessons", String.join("\n", imported.lessons()))
+                .param("qv", imported.questionnaireVersion())
+                .param("coded", json.writeValueAsString(imported.answers()))
+                .update(keys, "seq");
+        long seq = keys.getKeyAs(Number.class).longValue();
+        ReportPublished published = new ReportPublished(
+                seq,
+                ReportPublished.publicIdOf(publishedOn, seq),
+                null,
+                imported.externalRef(),
+                publishedOn,
+                imported.incidentMonth(),
+                imported.title(),
+                imported.narrative(),
+                imported.lessons(),
+                "",
+                imported.questionnaireVersion(),
+                imported.answers(),
+                0,
+                List.of());
+        events.publishEvent(published);
+        return java.util.Optional.of(published);
+    }
+
+    /** The highest sequence number published so far, or 0. */
+    public long lastSequence() {
+        return jdbc.sql("select coalesce(max(seq), 0) from publication")
+                .query(Long.class)
+                .single();
     }
 
     /** Publications after the given sequence number, oldest first, at most {@code limit}. */
@@ -96,10 +167,12 @@ public class Publications {
         LocalDate on = rs.getObject("published_on", LocalDate.class);
         String lessons = rs.getString("lessons");
         String codes = rs.getString("codes");
+        UUID reportId = rs.getObject("report_id", UUID.class);
         return new ReportPublished(
                 seq,
                 ReportPublished.publicIdOf(on, seq),
-                new ReportId(rs.getObject("report_id", UUID.class)),
+                reportId == null ? null : new ReportId(reportId),
+                rs.getString("external_ref"),
                 on,
                 rs.getString("incident_month"),
                 rs.getString("title"),

@@ -12,11 +12,15 @@ import org.nearmiss.intake.ReportId;
  *
  * @param sequence the publication's place in the order of publication, for anything that catches up
  * @param publicId the stable id readers see, e.g. {@code NM-2026-00042}
+ * @param reportId the report reviewed, or {@code null} for an imported publication
+ * @param externalRef the reference an imported publication came with, or {@code null}
+ * @param title the title, or {@code null} when an import had none
  */
 public record ReportPublished(
         long sequence,
         String publicId,
         ReportId reportId,
+        String externalRef,
         LocalDate publishedOn,
         String incidentMonth,
         String title,

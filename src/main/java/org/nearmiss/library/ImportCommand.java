@@ -1,0 +1,228 @@
+package org.nearmiss.library;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nearmiss.intake.Answers;
+import org.nearmiss.intake.AnswersInvalid;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.review.Publications;
+import org.nearmiss.system.NearmissCommand;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code import FILE}: publishes a library de-identified elsewhere, one JSON line per report
+ * ({@code {"externalRef", "month", "title", "answers": {...}, "narrative", "lessons"}}), without
+ * review. Only {@code externalRef} and {@code narrative} are required; answers that are given must fit
+ * the questionnaire. A reference imported before is skipped, so importing again changes nothing. Bad
+ * lines are reported by number, never by content, and the rest go on; the exit code is 1 if any line
+ * was bad. The running server indexes what was imported within seconds; a stopped one on its start.
+ */
+@Component
+@CommandLine.Command(
+        name = "import",
+        description = "Publishes a de-identified library from a file of JSON lines, without review.")
+class ImportCommand implements NearmissCommand {
+
+    static final int MAX_REF = 200;
+    static final int MAX_TITLE = 200;
+    static final int MAX_NARRATIVE = 20_000;
+    static final int MAX_LESSONS = 5_000;
+
+    private final Publications publications;
+    private final Intake intake;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "JSON lines, UTF-8")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    ImportCommand(Publications publications, Intake intake, Clock clock) {
+        this.publications = publications;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /** What an import did. */
+    record Outcome(int imported, int known, int bad) {}
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isReadable(file)) {
+            err.println("Cannot read " + file);
+            return 2;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Outcome outcome = importLines(in, err);
+            out.printf(
+                    "%d imported, %d already there, %d refused%n", outcome.imported(), outcome.known(), outcome.bad());
+            return outcome.bad() == 0 ? 0 : 1;
+        }
+    }
+
+    Outcome importLines(BufferedReader in, PrintWriter err) throws IOException {
+        int imported = 0;
+        int known = 0;
+        int bad = 0;
+        int number = 0;
+        LocalDate today = LocalDate.now(clock);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                Publications.Imported report = parse(line);
+                if (publications.importPublished(report, today).isPresent()) {
+                    imported++;
+                } else {
+                    known++;
+                }
+            } catch (LineRefused refused) {
+                bad++;
+                err.println("line " + number + ": " + refused.getMessage());
+            } catch (AnswersInvalid invalid) {
+                bad++;
+                err.println("line " + number + ": "
+                        + String.join(
+                                "; ",
+                                invalid.problems().stream()
+                                        .map(p -> "answers." + p.field() + ": " + p.message())
+                                        .toList()));
+            } catch (RuntimeException notJson) {
+                bad++;
+                // Only the number and what was wrong: never the text.
+                err.println("line " + number + ": not a JSON object");
+            }
+        }
+        return new Outcome(imported, known, bad);
+    }
+
+    private Publications.Imported parse(String line) {
+        JsonNode item = json.readTree(line);
+        if (!item.isObject()) {
+            throw new LineRefused("not a JSON object");
+        }
+        String ref = text(item, "externalRef", MAX_REF, true);
+        String narrative = text(item, "narrative", MAX_NARRATIVE, true);
+        String title = text(item, "title", MAX_TITLE, false);
+        String month = text(item, "month", 7, false);
+        if (month != null) {
+            try {
+                YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw new LineRefused("month is written YYYY-MM");
+            }
+        }
+        List<String> lessons = lessons(item.get("lessons"));
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        JsonNode answers = item.get("answers");
+        if (answers != null && !answers.isNull()) {
+            if (!answers.isObject()) {
+                throw new LineRefused("answers is an object of question ids");
+            }
+            for (Map.Entry<String, JsonNode> answer : answers.properties()) {
+                raw.put(answer.getKey(), valuesOf(answer.getKey(), answer.getValue()));
+            }
+        }
+        if (month != null) {
+            raw.putIfAbsent("incidentMonth", List.of(month));
+        }
+        Answers checked = intake.checkCoded(raw);
+        Object coded = checked.coded().get("incidentMonth");
+        return new Publications.Imported(
+                ref,
+                coded == null ? null : coded.toString(),
+                title,
+                narrative,
+                lessons,
+                checked.questionnaireVersion(),
+                checked.coded());
+    }
+
+    private static String text(JsonNode item, String field, int max, boolean required) {
+        JsonNode node = item.get(field);
+        if (node == null || node.isNull() || node.isString() && node.asString().isBlank()) {
+            if (required) {
+                throw new LineRefused(field + " is missing");
+            }
+            return null;
+        }
+        if (!node.isString()) {
+            throw new LineRefused(field + " is a string");
+        }
+        String value = node.asString().strip();
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new LineRefused(field + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    private static List<String> lessons(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> lessons = new ArrayList<>();
+        if (node.isString()) {
+            node.asString().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lessons::add);
+        } else if (node.isArray()) {
+            for (JsonNode lesson : node) {
+                if (!lesson.isString()) {
+                    throw new LineRefused("lessons is a string or a list of strings");
+                }
+                if (!lesson.asString().isBlank()) {
+                    lessons.add(lesson.asString().strip());
+                }
+            }
+        } else {
+            throw new LineRefused("lessons is a string or a list of strings");
+        }
+        if (String.join("\n", lessons).length() > MAX_LESSONS) {
+            throw new LineRefused("lessons are longer than " + MAX_LESSONS + " characters");
+        }
+        return lessons;
+    }
+
+    private static List<String> valuesOf(String question, JsonNode value) {
+        if (value.isArray()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : value) {
+                if (!v.isString() && !v.isNumber()) {
+                    throw new LineRefused("answers." + question + " holds strings or numbers");
+                }
+                values.add(v.asString());
+            }
+            return values;
+        }
+        if (value.isString() || value.isNumber()) {
+            return List.of(value.asString());
+        }
+        throw new LineRefused("answers." + question + " is a string, a number or a list");
+    }
+
+    /** A line that cannot be imported, and why, in words that quote nothing from it. */
+    static final class LineRefused extends RuntimeException {
+        LineRefused(String why) {
+            super(why);
+        }
+    }
+}

@@ -1,0 +1,458 @@
+package org.nearmiss.library;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.nearmiss.intake.Question;
+import org.nearmiss.intake.Questionnaires;
+import org.nearmiss.review.Publications;
+import org.nearmiss.review.ReportPublished;
+import org.nearmiss.review.Taxonomy;
+import org.nearmiss.system.NearmissProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This node's search index of the library, in the data dir: derived data, built from the
+ * publications in the database and kept in step with them. Each commit records the last
+ * publication it holds; catching up indexes everything after it, on start (so a missing index is
+ * rebuilt), after each publication, and every few seconds (so a node learns of publications made on
+ * another). An index ahead of the database (a database restored from backup) is rebuilt.
+ */
+@Component
+public class LibraryIndex implements DisposableBean {
+
+    /** The facets, by question id (and "year" of the incident). */
+    public static final List<String> FACETS =
+            List.of("activity", "factors", "injuryPotential", "lighting", "locationType", "year");
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LibraryIndex.class);
+    private static final String SEQUENCE = "sequence";
+    private static final int BATCH = 1_000;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private final Publications publications;
+    private final Questionnaires questionnaires;
+    private final Taxonomy taxonomy;
+    private final JsonMapper json;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FacetsConfig facets = new FacetsConfig();
+    private final Path dir;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private volatile FacetState facetState;
+
+    LibraryIndex(
+            Publications publications,
+            Questionnaires questionnaires,
+            Taxonomy taxonomy,
+            JsonMapper json,
+            NearmissProperties properties) {
+        this.publications = publications;
+        this.questionnaires = questionnaires;
+        this.taxonomy = taxonomy;
+        this.json = json;
+        facets.setMultiValued("factors", true);
+        this.dir = properties.dataDir().resolve("library-index");
+    }
+
+    /** Opens the index on first use, so commands that never search leave it to the running server. */
+    private synchronized IndexWriter writer() {
+        if (writer == null) {
+            try {
+                writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer));
+                searchers = new SearcherManager(writer, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot open the library index", e);
+            }
+        }
+        return writer;
+    }
+
+    private SearcherManager searchers() {
+        writer();
+        return searchers;
+    }
+
+    /** The last publication this index holds. */
+    public long indexedSequence() {
+        Iterable<Map.Entry<String, String>> data = writer().getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().equals(SEQUENCE)) {
+                    return Long.parseLong(entry.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Indexes every publication after the last one held, committing after each batch.
+     *
+     * @return how many were indexed
+     */
+    public synchronized int catchUp() {
+        IndexWriter writer = writer();
+        try {
+            long last = indexedSequence();
+            if (last > publications.lastSequence()) {
+                log.info("The library index is ahead of the database; rebuilding it");
+                writer.deleteAll();
+                last = 0;
+                commit(0);
+            }
+            int indexed = 0;
+            while (true) {
+                List<ReportPublished> batch = publications.after(last, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (ReportPublished published : batch) {
+                    writer.updateDocument(new Term("id", published.publicId()), facets.build(documentOf(published)));
+                    last = published.sequence();
+                }
+                commit(last);
+                indexed += batch.size();
+            }
+            if (indexed > 0) {
+                searchers().maybeRefreshBlocking();
+            }
+            return indexed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the library index", e);
+        }
+    }
+
+    private void commit(long sequence) throws IOException {
+        IndexWriter writer = writer();
+        writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
+        writer.commit();
+    }
+
+    private Document documentOf(ReportPublished p) {
+        Document doc = new Document();
+        doc.add(new StringField("id", p.publicId(), Field.Store.YES));
+        doc.add(new NumericDocValuesField("seq", p.sequence()));
+        doc.add(new StoredField("json", json.writeValueAsString(p)));
+        doc.add(new Field("title", p.title() == null ? "" : p.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field("narrative", p.narrative(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField("lessons", String.join("\n", p.lessons()), Field.Store.NO));
+        doc.add(new TextField("takeaways", p.takeaways() == null ? "" : p.takeaways(), Field.Store.NO));
+        for (String dim : FACETS) {
+            for (String value : valuesOf(p, dim)) {
+                doc.add(new SortedSetDocValuesFacetField(dim, value));
+            }
+        }
+        return doc;
+    }
+
+    private static List<String> valuesOf(ReportPublished p, String dim) {
+        if (dim.equals("year")) {
+            return p.incidentMonth() == null
+                    ? List.of()
+                    : List.of(p.incidentMonth().substring(0, 4));
+        }
+        Object value = p.answers().get(dim);
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
+    }
+
+    /** One page of results with facet counts. */
+    public LibrarySearch.Result search(LibrarySearch search) {
+        try {
+            SearcherManager searchers = searchers();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                if (searcher.getIndexReader().numDocs() == 0) {
+                    return new LibrarySearch.Result(0, 1, 0, List.of(), List.of());
+                }
+                Query text = textQuery(search.text());
+                DrillDownQuery drillDown = new DrillDownQuery(facets, text);
+                search.filters().forEach((dim, values) -> {
+                    if (FACETS.contains(dim)) {
+                        values.forEach(v -> drillDown.add(dim, v));
+                    }
+                });
+                int wanted = search.page() * search.size();
+                DrillSideways sideways = new DrillSideways(searcher, facets, facetState(searcher));
+                DrillSideways.DrillSidewaysResult found = search.order() == LibrarySearch.Order.NEWEST
+                        ? sideways.search(
+                                drillDown,
+                                null,
+                                null,
+                                wanted,
+                                new Sort(new SortField("seq", SortField.Type.LONG, true)),
+                                false)
+                        : sideways.search(drillDown, wanted);
+                ScoreDoc[] all = found.hits.scoreDocs;
+                int from = Math.min(all.length, (search.page() - 1) * search.size());
+                ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
+                long total = found.hits.totalHits.value();
+                String[] snippets = highlight(searcher, text, page);
+                List<LibrarySearch.Hit> hits = new ArrayList<>();
+                for (int i = 0; i < page.length; i++) {
+                    ReportPublished p = json.readValue(
+                            searcher.storedFields().document(page[i].doc).get("json"), ReportPublished.class);
+                    hits.add(new LibrarySearch.Hit(
+                            p.publicId(),
+                            p.externalRef(),
+                            titleOf(p),
+                            p.incidentMonth(),
+                            label(
+                                    p.questionnaireVersion(),
+                                    "activity",
+                                    p.answers().get("activity")),
+                            snippets[i] != null ? snippets[i] : escapedStart(p.narrative())));
+                }
+                int pages = (int) Math.min(LibrarySearch.MAX_PAGE, (total + search.size() - 1) / search.size());
+                return new LibrarySearch.Result(total, search.page(), pages, hits, facetsOf(found.facets, search));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the library index", e);
+        }
+    }
+
+    /** A published report by its public id. */
+    public Optional<Published> find(String publicId) {
+        try {
+            SearcherManager searchers = searchers();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term("id", publicId)), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                ReportPublished p = json.readValue(
+                        searcher.storedFields().document(top.scoreDocs[0].doc).get("json"), ReportPublished.class);
+                return Optional.of(publishedOf(p));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the library index", e);
+        }
+    }
+
+    private Published publishedOf(ReportPublished p) {
+        List<Published.Circumstance> circumstances = new ArrayList<>();
+        for (Question q : questionnaires.version(p.questionnaireVersion()).questions()) {
+            Object value = p.answers().get(q.id());
+            if (value != null && !q.id().equals("factors")) {
+                circumstances.add(
+                        new Published.Circumstance(q.label(), label(p.questionnaireVersion(), q.id(), value)));
+            }
+        }
+        List<String> factors = new ArrayList<>();
+        p.codes().forEach(code -> factors.add(taxonomy.labelOf(code)));
+        if (factors.isEmpty() && p.answers().get("factors") != null) {
+            factors.add(label(p.questionnaireVersion(), "factors", p.answers().get("factors")));
+        }
+        return new Published(
+                p.sequence(),
+                p.publicId(),
+                p.externalRef(),
+                p.publishedOn().toString(),
+                p.incidentMonth(),
+                titleOf(p),
+                p.narrative(),
+                p.lessons(),
+                p.takeaways(),
+                circumstances,
+                factors,
+                p.answers());
+    }
+
+    private String titleOf(ReportPublished p) {
+        if (p.title() != null && !p.title().isBlank()) {
+            return p.title();
+        }
+        String activity =
+                label(p.questionnaireVersion(), "activity", p.answers().get("activity"));
+        return activity.isEmpty() ? "Near miss " + p.publicId() : activity + ": a near miss";
+    }
+
+    private String label(int version, String questionId, Object value) {
+        if (value == null) {
+            return "";
+        }
+        Optional<Question> question;
+        try {
+            question = questionnaires.version(version).question(questionId);
+        } catch (RuntimeException unknownVersion) {
+            question = questionnaires.current().question(questionId);
+        }
+        if (question.isEmpty()) {
+            return String.valueOf(value);
+        }
+        if (value instanceof Collection<?> values) {
+            List<String> labels = new ArrayList<>();
+            for (Object v : values) {
+                labels.add(labelOfOption(question.get(), String.valueOf(v)));
+            }
+            return String.join("; ", labels);
+        }
+        return labelOfOption(question.get(), String.valueOf(value));
+    }
+
+    private static String labelOfOption(Question question, String value) {
+        return question.option(value).map(Question.Option::label).orElse(value);
+    }
+
+    private Query textQuery(String text) {
+        if (text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put("title", 3f);
+        weights.put("narrative", 1f);
+        weights.put("lessons", 1f);
+        weights.put("takeaways", 1f);
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        Query query = parser.parse(text);
+        return query == null ? new MatchAllDocsQuery() : query;
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
+        if (page.length == 0 || text instanceof MatchAllDocsQuery) {
+            return new String[page.length];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                // escape = true: the narrative's own characters are HTML-escaped, only <mark> is ours.
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(50_000)
+                .build();
+        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        return highlighter.highlight("narrative", text, pageDocs, 2);
+    }
+
+    private static String escapedStart(String narrative) {
+        String start = narrative.length() > 240 ? narrative.substring(0, 240) + " …" : narrative;
+        return start.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+
+    private List<LibrarySearch.Facet> facetsOf(Facets counts, LibrarySearch search) throws IOException {
+        List<LibrarySearch.Facet> result = new ArrayList<>();
+        for (String dim : FACETS) {
+            FacetResult top = counts.getTopChildren(50, dim);
+            List<String> chosen = search.filters().getOrDefault(dim, List.of());
+            List<LibrarySearch.Value> values = new ArrayList<>();
+            if (top != null) {
+                for (LabelAndValue lv : top.labelValues) {
+                    values.add(new LibrarySearch.Value(
+                            lv.label,
+                            dim.equals("year") ? lv.label : labelOfOption(dim, lv.label),
+                            lv.value.longValue(),
+                            chosen.contains(lv.label)));
+                }
+            }
+            if (dim.equals("year")) {
+                values.sort((a, b) -> b.value().compareTo(a.value()));
+            }
+            result.add(new LibrarySearch.Facet(dim, dimensionLabel(dim), values));
+        }
+        return result;
+    }
+
+    private String labelOfOption(String dim, String value) {
+        return questionnaires
+                .current()
+                .question(dim)
+                .map(q -> labelOfOption(q, value))
+                .orElse(value);
+    }
+
+    private String dimensionLabel(String dim) {
+        return switch (dim) {
+            case "year" -> "Year";
+            case "factors" -> "Contributing factors";
+            default ->
+                questionnaires.current().question(dim).map(Question::label).orElse(dim);
+        };
+    }
+
+    /** The facet state of one searcher, made again when the index changes. */
+    private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        FacetState state = facetState;
+        if (state == null || state.reader() != searcher.getIndexReader()) {
+            state = new FacetState(
+                    searcher.getIndexReader(),
+                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets));
+            facetState = state;
+        }
+        return state.state();
+    }
+
+    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setStored(true);
+        type.freeze();
+        return type;
+    }
+
+    @Override
+    public synchronized void destroy() throws IOException {
+        if (writer != null) {
+            searchers.close();
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.nearmiss.library.web;
+
+import java.net.URI;
+import org.nearmiss.library.LibraryIndex;
+import org.nearmiss.library.LibrarySearch;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The library for readers' tools (bearer token): the same search, facets and paging as the page,
+ * and one report by its public id.
+ */
+@RestController
+@RequestMapping("/api/v1/library")
+class LibraryApi {
+
+    private final LibraryIndex index;
+
+    LibraryApi(LibraryIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * Search: {@code q} (words; "quotes" for phrases, - to exclude), facet filters by question id
+     * ({@code activity}, {@code factors}, {@code injuryPotential}, {@code lighting}, {@code locationType},
+     * {@code year}; repeat for any of several values), {@code sort} ({@code relevance} or {@code newest}),
+     * {@code page}, {@code size} (at most 100).
+     */
+    @GetMapping("/reports")
+    LibrarySearch.Result search(@RequestParam MultiValueMap<String, String> params) {
+        return index.search(LibraryQueries.from(params, 20));
+    }
+
+    @GetMapping("/reports/{id}")
+    ResponseEntity<?> report(@PathVariable String id) {
+        return index.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published report has this id.");
+            problem.setTitle("Not found");
+            problem.setType(URI.create("about:blank"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package org.nearmiss.library.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.library.LibraryIndex;
+import org.nearmiss.library.LibrarySearch;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The library for signed-in readers and staff: search with facets, and one report's page. */
+@Controller
+class LibraryPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final LibraryIndex index;
+
+    LibraryPages(LibraryIndex index) {
+        this.index = index;
+    }
+
+    @GetMapping("/library")
+    String search(
+            @AuthenticationPrincipal SignedIn who, @RequestParam MultiValueMap<String, String> params, Model model) {
+        LibrarySearch search = LibraryQueries.from(params, PAGE_SIZE);
+        LibrarySearch.Result result = index.search(search);
+        model.addAttribute("who", who);
+        model.addAttribute("search", search);
+        model.addAttribute("result", result);
+        model.addAttribute("pageLinks", pageLinks(search, result));
+        return "library/search";
+    }
+
+    @GetMapping("/library/reports/{id}")
+    String report(
+            @AuthenticationPrincipal SignedIn who, @PathVariable String id, Model model, HttpServletResponse response) {
+        model.addAttribute("who", who);
+        return index.find(id)
+                .map(report -> {
+                    model.addAttribute("report", report);
+                    return "library/report";
+                })
+                .orElseGet(() -> {
+                    response.setStatus(HttpStatus.NOT_FOUND.value());
+                    return "library/unknown";
+                });
+    }
+
+    /** A link to a page of results. */
+    record PageLink(int number, String href, boolean current) {}
+
+    private static List<PageLink> pageLinks(LibrarySearch search, LibrarySearch.Result result) {
+        List<PageLink> links = new ArrayList<>();
+        int first = Math.max(1, search.page() - 4);
+        int last = Math.min(result.pages(), first + 9);
+        for (int page = first; page <= last; page++) {
+            links.add(new PageLink(page, href(search, page), page == search.page()));
+        }
+        return links;
+    }
+
+    static String href(LibrarySearch search, int page) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (!search.text().isEmpty()) {
+            params.put("q", List.of(search.text()));
+        }
+        params.putAll(search.filters());
+        params.put("sort", List.of(search.order().name().toLowerCase()));
+        params.put("page", List.of(String.valueOf(page)));
+        StringBuilder href = new StringBuilder("/library?");
+        params.forEach((name, values) -> values.forEach(value ->
+                href.append(encode(name)).append('=').append(encode(value)).append('&')));
+        return href.substring(0, href.length() - 1);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,328 @@
+package org.nearmiss.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nearmiss.accounts.AccountId;
+import org.nearmiss.accounts.Accounts;
+import org.nearmiss.accounts.Role;
+import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.Questionnaires;
+import org.nearmiss.intake.ReportKey;
+import org.nearmiss.intake.Stories;
+import org.nearmiss.review.Publications;
+import org.nearmiss.review.ReportPublished;
+import org.nearmiss.review.Review;
+import org.nearmiss.review.Taxonomy;
+import org.nearmiss.system.NearmissProperties;
+import org.nearmiss.testing.AppTest;
+import org.nearmiss.testing.ReportIds;
+import org.nearmiss.testing.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The library end to end: an import, search with facets, highlighting, order and paging, report
+ * pages and the API, script kept inert, publications from review arriving by themselves, and a second
+ * node's index catching up.
+ */
+@AppTest
+class LibraryTests {
+
+    private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(nm_[A-Za-z0-9_-]+)<");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportCommand importer;
+
+    @Autowired
+    LibraryIndex index;
+
+    @Autowired
+    Publications publications;
+
+    @Autowired
+    Questionnaires questionnaires;
+
+    @Autowired
+    Taxonomy taxonomy;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    Review review;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static ImportCommand.Outcome firstImport;
+    static String firstErrors;
+
+    @BeforeEach
+    void importTheSampleOnce() throws Exception {
+        if (firstImport == null) {
+            StringWriter errors = new StringWriter();
+            firstImport = importSample(errors);
+            firstErrors = errors.toString();
+            index.catchUp();
+        }
+    }
+
+    @Test
+    void importPublishesGoodLinesReportsBadOnesByNumberAndIsIdempotent() throws Exception {
+        assertThat(firstImport).isEqualTo(new ImportCommand.Outcome(6, 0, 3));
+        assertThat(firstErrors)
+                .contains("line 7: not a JSON object")
+                .contains("line 8: answers.activity:")
+                .contains("line 9: externalRef is missing")
+                .doesNotContain("No reference given");
+
+        StringWriter errors = new StringWriter();
+        assertThat(importSample(errors)).isEqualTo(new ImportCommand.Outcome(0, 6, 3));
+        assertThat(jdbc.sql("select count(*) from publication where external_ref like 'LIB-%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void searchFindsWordsHighlightsThemAndCountsFacets() {
+        LibrarySearch.Result result = index.search(new LibrarySearch("handgun", Map.of(), null, 1, 10));
+        assertThat(result.hits())
+                .extracting(LibrarySearch.Hit::externalRef)
+                .containsExactlyInAnyOrder("LIB-001", "LIB-005");
+        assertThat(result.hits())
+                .filteredOn(h -> "LIB-001".equals(h.externalRef()))
+                .singleElement()
+                .satisfies(h -> {
+                    assertThat(h.snippet()).contains("<mark>handgun</mark>");
+                    assertThat(h.title()).isEqualTo("Hidden passenger reaches for handgun at night stop");
+                    assertThat(h.month()).isEqualTo("2025-11");
+                    assertThat(h.activity()).isEqualTo("Traffic stop");
+                });
+        assertThat(result.hits())
+                .filteredOn(h -> "LIB-005".equals(h.externalRef()))
+                .singleElement()
+                .satisfies(h -> assertThat(h.snippet())
+                        .contains("&lt;script&gt;")
+                        .doesNotContain("<script>")
+                        .doesNotContain("<img"));
+
+        LibrarySearch.Facet activity = facet(index.search(new LibrarySearch("", Map.of(), null, 1, 10)), "activity");
+        assertThat(activity.values())
+                .filteredOn(v -> v.value().equals("traffic-stop"))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.count()).isEqualTo(2);
+                    assertThat(v.label()).isEqualTo("Traffic stop");
+                });
+    }
+
+    @Test
+    void filtersNarrowResultsWhileTheirOwnFacetStillShowsTheAlternatives() {
+        LibrarySearch.Result stops =
+                index.search(new LibrarySearch("", Map.of("activity", List.of("traffic-stop")), null, 1, 10));
+        assertThat(stops.hits())
+                .extracting(LibrarySearch.Hit::externalRef)
+                .containsExactlyInAnyOrder("LIB-001", "LIB-003");
+        assertThat(facet(stops, "activity").values())
+                .extracting(LibrarySearch.Value::value)
+                .contains("foot-pursuit");
+        assertThat(facet(stops, "factors").values())
+                .extracting(LibrarySearch.Value::value)
+                .contains("concealed-weapon", "vehicle-traffic")
+                .doesNotContain("no-backup");
+
+        LibrarySearch.Result either = index.search(new LibrarySearch(
+                "", Map.of("activity", List.of("traffic-stop", "foot-pursuit"), "year", List.of("2024")), null, 1, 10));
+        assertThat(either.hits()).extracting(LibrarySearch.Hit::externalRef).containsExactly("LIB-002");
+    }
+
+    @Test
+    void resultsComeNewestFirstOrByRelevanceAndInPages() {
+        LibrarySearch.Result newest = index.search(new LibrarySearch("", Map.of(), LibrarySearch.Order.NEWEST, 1, 2));
+        assertThat(newest.total()).isGreaterThanOrEqualTo(6);
+        assertThat(newest.hits()).hasSize(2);
+        LibrarySearch.Result second = index.search(new LibrarySearch("", Map.of(), LibrarySearch.Order.NEWEST, 2, 2));
+        assertThat(second.hits()).hasSize(2).doesNotContainAnyElementsOf(newest.hits());
+        assertThat(newest.pages()).isEqualTo((int) ((newest.total() + 1) / 2));
+
+        LibrarySearch.Result best = index.search(new LibrarySearch("radio dispatch", Map.of(), null, 1, 10));
+        assertThat(best.hits().getFirst().externalRef()).isEqualTo("LIB-004");
+        assertThat(index.search(new LibrarySearch("\"hand under\" -knife ((", Map.of(), null, 1, 10))
+                        .total())
+                .as("odd syntax is no error")
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void readersUseThePagesAndTheApiAndScriptStaysInert() {
+        Staff reader = join(Role.ANALYST);
+        String page = reader.web.get("/library?q=handgun&activity=traffic-stop").body();
+        assertThat(page)
+                .contains("Hidden passenger reaches for handgun at night stop")
+                .contains("<mark>handgun</mark>");
+        String id = publicIdOf("LIB-001");
+        String report = reader.web.get("/library/reports/" + id).body();
+        assertThat(report)
+                .contains("Event summary")
+                .contains("Watch every occupant&#39;s hands.")
+                .contains("Traffic stop")
+                .contains("Concealed weapon");
+        String script =
+                reader.web.get("/library/reports/" + publicIdOf("LIB-005")).body()
+                        + reader.web.get("/library?q=glovebox").body();
+        assertThat(script).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        assertThat(reader.web.get("/library/reports/NM-1999-99999").statusCode())
+                .isEqualTo(404);
+
+        String token = tokenOf(reader);
+        HttpResponse<String> api = get("/api/v1/library/reports?q=knife&sort=newest", token);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"externalRef\":\"LIB-002\"").contains("\"facets\"");
+        HttpResponse<String> one = get("/api/v1/library/reports/" + id, token);
+        assertThat(one.body()).contains("\"publicId\":\"" + id + "\"").contains("\"externalRef\":\"LIB-001\"");
+        HttpResponse<String> none = get("/api/v1/library/reports/NM-1999-99999", token);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(get("/api/v1/library/reports", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReportPublishedByReviewReachesTheLibraryByItself() throws Exception {
+        ReportKey key = intake.file(1, Stories.aTypicalStory().asMap());
+        var id = ReportIds.idOf(jdbc, key);
+        SignedIn reviewer = person(Role.REVIEWER);
+        review.saveStageOne(
+                id,
+                reviewer,
+                null,
+                "Glovebox surprise at a checkpoint",
+                "[OFFICER 1] saw a zebra-striped holster.",
+                "Look twice.",
+                List.of("PC-SUBJECT"),
+                true);
+        ReportPublished published = review.publish(
+                id,
+                person(Role.APPROVER),
+                null,
+                "Glovebox surprise at a checkpoint",
+                "[OFFICER 1] saw a zebra-striped holster.",
+                "Look twice.",
+                "");
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (index.search(new LibrarySearch("zebra", Map.of(), null, 1, 5)).total() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(index.search(new LibrarySearch("zebra", Map.of(), null, 1, 5))
+                        .hits())
+                .extracting(LibrarySearch.Hit::publicId)
+                .containsExactly(published.publicId());
+        assertThat(index.find(published.publicId()))
+                .hasValueSatisfying(p -> assertThat(p.factors()).containsExactly("Subject and scene factors"));
+    }
+
+    @Test
+    void anotherNodesIndexCatchesUpFromTheDatabaseAndAnIndexAheadOfItIsRebuilt(@TempDir Path otherDataDir)
+            throws Exception {
+        LibraryIndex other = new LibraryIndex(
+                publications, questionnaires, taxonomy, json, new NearmissProperties(otherDataDir, null, 262144, null));
+        try {
+            assertThat(other.catchUp()).isGreaterThanOrEqualTo(6);
+            assertThat(other.indexedSequence()).isEqualTo(publications.lastSequence());
+            assertThat(other.search(new LibrarySearch("knife", Map.of(), null, 1, 5))
+                            .hits())
+                    .extracting(LibrarySearch.Hit::externalRef)
+                    .contains("LIB-002");
+            assertThat(other.catchUp()).as("nothing new").isZero();
+        } finally {
+            other.destroy();
+        }
+    }
+
+    private ImportCommand.Outcome importSample(StringWriter errors) throws Exception {
+        try (var in = new BufferedReader(new InputStreamReader(
+                LibraryTests.class.getResourceAsStream("/library/sample.jsonl"), StandardCharsets.UTF_8))) {
+            return importer.importLines(in, new PrintWriter(errors, true));
+        }
+    }
+
+    private String publicIdOf(String externalRef) {
+        return index.search(new LibrarySearch("", Map.of(), null, 1, 100)).hits().stream()
+                .filter(h -> externalRef.equals(h.externalRef()))
+                .findFirst()
+                .orElseThrow()
+                .publicId();
+    }
+
+    private static LibrarySearch.Facet facet(LibrarySearch.Result result, String dim) {
+        return result.facets().stream()
+                .filter(f -> f.dimension().equals(dim))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Staff join(Role role) {
+        String email =
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov";
+        return Staff.joins(port, accounts.invite(person(Role.ADMIN), email, role), email, "Someone");
+    }
+
+    private static String tokenOf(Staff staff) {
+        Matcher shown = TOKEN.matcher(staff.web
+                .submit("/account", "/account/tokens", Map.of("name", "library"))
+                .body());
+        assertThat(shown.find()).isTrue();
+        return shown.group(1);
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SignedIn person(Role role) {
+        AccountId id = AccountId.random();
+        return new SignedIn(id, role.name().toLowerCase() + "@state.gov", "Someone", role);
+    }
+}
