@@ -140,6 +140,7 @@ public class LibraryIndex implements DisposableBean {
      * @return how many were indexed
      */
     public synchronized int catchUp() {
+        long started = System.nanoTime();
         IndexWriter writer = writer();
         try {
             long last = indexedSequence();
@@ -164,6 +165,11 @@ public class LibraryIndex implements DisposableBean {
             }
             if (indexed > 0) {
                 searchers().maybeRefreshBlocking();
+                log.info(
+                        "Library index: {} publications indexed in {} ms, up to {}",
+                        indexed,
+                        (System.nanoTime() - started) / 1_000_000,
+                        last);
             }
             return indexed;
         } catch (IOException e) {

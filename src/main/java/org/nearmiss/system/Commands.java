@@ -24,6 +24,23 @@ public final class Commands {
 
     /** Runs the command the arguments name and returns its exit code. */
     public static int run(Class<?> application, String[] args) {
+        try {
+            return runIn(application, args);
+        } catch (RuntimeException failed) {
+            Throwable root = failed;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage());
+            System.err.println(
+                    why.contains("already in use")
+                            ? "The embedded database is in use by the running server: stop it first, or use PostgreSQL."
+                            : "Could not start: " + root.getClass().getSimpleName());
+            return 2;
+        }
+    }
+
+    private static int runIn(Class<?> application, String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
