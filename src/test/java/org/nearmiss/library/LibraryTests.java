@@ -186,7 +186,7 @@ class LibraryTests {
 
     @Test
     void readersUseThePagesAndTheApiAndScriptStaysInert() {
-        Staff reader = join(Role.ANALYST);
+        Staff reader = join(Role.READER);
         String page = reader.web.get("/library?q=handgun&activity=traffic-stop").body();
         assertThat(page)
                 .contains("Hidden passenger reaches for handgun at night stop")
@@ -270,6 +270,30 @@ class LibraryTests {
         } finally {
             other.destroy();
         }
+    }
+
+    @Test
+    void hostileQueriesAreAnsweredWithoutAFailure() {
+        Staff reader = join(Role.READER);
+        java.util.Random random = new java.util.Random(20261122L);
+        List<String> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String query = "q=" + encode(org.nearmiss.testing.HostileJson.nasty(random))
+                    + "&activity=" + encode(org.nearmiss.testing.HostileJson.nasty(random))
+                    + "&year=" + encode(org.nearmiss.testing.HostileJson.nasty(random))
+                    + "&page=" + encode(org.nearmiss.testing.HostileJson.nasty(random))
+                    + "&size=" + encode(org.nearmiss.testing.HostileJson.nasty(random))
+                    + "&sort=" + encode(org.nearmiss.testing.HostileJson.nasty(random));
+            HttpResponse<String> page = reader.web.get("/library?" + query);
+            if (page.statusCode() != 200 || page.body().contains("<script>alert")) {
+                failures.add(page.statusCode() + " for " + query);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private ImportCommand.Outcome importSample(StringWriter errors) throws Exception {
