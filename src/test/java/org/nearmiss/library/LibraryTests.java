@@ -273,6 +273,69 @@ class LibraryTests {
     }
 
     @Test
+    void theAtomFeedListsTheNewestPublicationsAsWellFormedXml() throws Exception {
+        Staff reader = join(Role.READER);
+        HttpResponse<String> feed = get("/library/feed.atom", tokenOf(reader));
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+        var entries = document.getElementsByTagName("entry");
+        assertThat(entries.getLength()).isGreaterThanOrEqualTo(6);
+        assertThat(feed.body())
+                .contains("<title>Hidden passenger reaches for handgun at night stop</title>")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void aReportPrintsAsATrainingBulletin() throws Exception {
+        Staff reader = join(Role.READER);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/library/reports/"
+                                        + publicIdOf("LIB-001") + "/bulletin.pdf"))
+                                .header("Authorization", "Bearer " + tokenOf(reader))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {
+            String text = new org.openpdf.text.pdf.parser.PdfTextExtractor(document).getTextFromPage(1);
+            assertThat(text)
+                    .contains("Hidden passenger reaches for handgun at night stop")
+                    .contains("Lessons learned")
+                    .contains("Light up the back seat.");
+        }
+    }
+
+    @Test
+    void approversChooseTheNearMissOfTheWeekAndReadersSeeIt() {
+        Staff approver = join(Role.APPROVER);
+        Staff reader = join(Role.READER);
+        String id = publicIdOf("LIB-002");
+        String page = approver.web.get("/library/reports/" + id).body();
+        assertThat(page).contains("Make this the near miss of the week");
+        assertThat(reader.web.get("/library/reports/" + id).body())
+                .doesNotContain("Make this the near miss of the week");
+
+        HttpResponse<String> chosen = approver.web.post(
+                "/library/reports/" + id + "/feature", Map.of(), org.nearmiss.testing.WebSession.csrfOf(page));
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        assertThat(reader.web.get("/library").body())
+                .contains("Near miss of the week")
+                .contains("Foot pursuit ends at a fence with a knife");
+        assertThat(get("/api/v1/library/featured", tokenOf(reader)).body()).contains("\"publicId\":\"" + id + "\"");
+        assertThat(reader.web
+                        .post("/library/reports/" + id + "/feature", Map.of(), null)
+                        .statusCode())
+                .as("readers may not choose")
+                .isEqualTo(403);
+    }
+
+    @Test
     void hostileQueriesAreAnsweredWithoutAFailure() {
         Staff reader = join(Role.READER);
         java.util.Random random = new java.util.Random(20261122L);

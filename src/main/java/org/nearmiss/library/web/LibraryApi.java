@@ -1,12 +1,15 @@
 package org.nearmiss.library.web;
 
 import java.net.URI;
+import org.nearmiss.library.Featured;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
+import org.nearmiss.library.Published;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 class LibraryApi {
 
     private final LibraryIndex index;
+    private final Featured featured;
 
-    LibraryApi(LibraryIndex index) {
+    LibraryApi(LibraryIndex index, Featured featured) {
         this.index = index;
+        this.featured = featured;
+    }
+
+    /** The near miss of the week, 404 when none was chosen. */
+    @GetMapping("/featured")
+    Published featured() {
+        return featured.current().orElseThrow(NoSuchReport::new);
     }
 
     /**
@@ -39,13 +50,18 @@ class LibraryApi {
     }
 
     @GetMapping("/reports/{id}")
-    ResponseEntity<?> report(@PathVariable String id) {
-        return index.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published report has this id.");
-            problem.setTitle("Not found");
-            problem.setType(URI.create("about:blank"));
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-        });
+    Published report(@PathVariable String id) {
+        return index.find(id).orElseThrow(NoSuchReport::new);
+    }
+
+    static final class NoSuchReport extends RuntimeException {}
+
+    @ExceptionHandler(NoSuchReport.class)
+    ResponseEntity<ProblemDetail> noSuchReport() {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published report has this id.");
+        problem.setTitle("Not found");
+        problem.setType(URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.library.Featured;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,9 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The library for signed-in readers and staff: search with facets, and one report's page. */
 @Controller
@@ -26,9 +29,11 @@ class LibraryPages {
     static final int PAGE_SIZE = 20;
 
     private final LibraryIndex index;
+    private final Featured featured;
 
-    LibraryPages(LibraryIndex index) {
+    LibraryPages(LibraryIndex index, Featured featured) {
         this.index = index;
+        this.featured = featured;
     }
 
     @GetMapping("/library")
@@ -40,6 +45,7 @@ class LibraryPages {
         model.addAttribute("search", search);
         model.addAttribute("result", result);
         model.addAttribute("pageLinks", pageLinks(search, result));
+        model.addAttribute("featured", search.page() == 1 ? featured.current().orElse(null) : null);
         return "library/search";
     }
 
@@ -50,12 +56,35 @@ class LibraryPages {
         return index.find(id)
                 .map(report -> {
                     model.addAttribute("report", report);
+                    model.addAttribute("mayFeature", Featured.mayChoose(who));
                     return "library/report";
                 })
                 .orElseGet(() -> {
                     response.setStatus(HttpStatus.NOT_FOUND.value());
                     return "library/unknown";
                 });
+    }
+
+    /** The report as a printable training bulletin. */
+    @GetMapping("/library/reports/{id}/bulletin.pdf")
+    org.springframework.http.ResponseEntity<byte[]> bulletin(@PathVariable String id) {
+        return index.find(id)
+                .map(report -> org.springframework.http.ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", "inline; filename=\"" + report.publicId() + ".pdf\"")
+                        .body(org.nearmiss.library.Bulletin.of(report)))
+                .orElseGet(
+                        () -> org.springframework.http.ResponseEntity.notFound().build());
+    }
+
+    /** Approvers and admins make a report the near miss of the week. */
+    @PostMapping("/library/reports/{id}/feature")
+    String feature(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes redirect) {
+        if (!featured.choose(who, id)) {
+            return "redirect:/library";
+        }
+        redirect.addFlashAttribute("done", "This is now the near miss of the week.");
+        return "redirect:/library/reports/" + id;
     }
 
     /** A link to a page of results. */
