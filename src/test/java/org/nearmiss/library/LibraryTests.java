@@ -84,6 +84,12 @@ class LibraryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Digest digest;
+
+    @org.springframework.beans.factory.annotation.Value("${nearmiss.data-dir}")
+    Path dataDir;
+
     static ImportCommand.Outcome firstImport;
     static String firstErrors;
 
@@ -333,6 +339,60 @@ class LibraryTests {
                         .statusCode())
                 .as("readers may not choose")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aReaderWhoAsksForTheDigestIsMailedWhatIsNewOnce() throws Exception {
+        Staff reader = join(Role.READER);
+        String page = reader.web.get("/library/digest").body();
+        assertThat(page).contains("Send me the digest");
+        assertThat(reader.web
+                        .post(
+                                "/library/digest",
+                                Map.of("subscribe", "yes"),
+                                org.nearmiss.testing.WebSession.csrfOf(page))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(reader.web.get("/library/digest").body()).contains("You get the digest.");
+
+        publications.importPublished(
+                new Publications.Imported(
+                        "DIGEST-1",
+                        "2026-01",
+                        "Lone check of an alarm turns into an ambush",
+                        "A narrative.",
+                        List.of("Wait for a second unit on alarms at night."),
+                        1,
+                        Map.of()),
+                java.time.LocalDate.now());
+        assertThat(digest.sendDue()).isGreaterThanOrEqualTo(1);
+        String mail = outboxFor(reader.email);
+        assertThat(mail)
+                .contains("Lone check of an alarm turns into an ambush")
+                .contains("Wait for a second unit on alarms at night.")
+                .contains("/library/reports/NM-")
+                .doesNotContain("Hidden passenger");
+        int before = outboxCount(reader.email);
+        digest.sendDue();
+        assertThat(outboxCount(reader.email)).as("nothing new, no mail").isEqualTo(before);
+    }
+
+    private String outboxFor(String email) throws Exception {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("outbox"))) {
+            return files.map(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(m -> m.contains("To: " + email))
+                    .reduce("", String::concat);
+        }
+    }
+
+    private int outboxCount(String email) throws Exception {
+        return outboxFor(email).split("To: " + java.util.regex.Pattern.quote(email), -1).length - 1;
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.library.Digest;
 import org.nearmiss.library.Featured;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
@@ -30,10 +31,34 @@ class LibraryPages {
 
     private final LibraryIndex index;
     private final Featured featured;
+    private final Digest digest;
 
-    LibraryPages(LibraryIndex index, Featured featured) {
+    LibraryPages(LibraryIndex index, Featured featured, Digest digest) {
         this.index = index;
         this.featured = featured;
+        this.digest = digest;
+    }
+
+    @GetMapping("/library/digest")
+    String digest(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("who", who);
+        model.addAttribute("subscribed", digest.subscribed(who));
+        return "library/digest";
+    }
+
+    @PostMapping("/library/digest")
+    String digest(
+            @AuthenticationPrincipal SignedIn who,
+            @RequestParam(required = false) String subscribe,
+            RedirectAttributes redirect) {
+        if ("yes".equals(subscribe)) {
+            digest.subscribe(who);
+            redirect.addFlashAttribute("done", "You will get the weekly digest.");
+        } else {
+            digest.unsubscribe(who);
+            redirect.addFlashAttribute("done", "You will get no more digests.");
+        }
+        return "redirect:/library/digest";
     }
 
     @GetMapping("/library")
