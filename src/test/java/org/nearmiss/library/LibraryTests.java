@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +31,7 @@ import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Review;
 import org.nearmiss.review.Taxonomy;
 import org.nearmiss.system.NearmissProperties;
+import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.Staff;
@@ -48,8 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class LibraryTests {
-
-    private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(nm_[A-Za-z0-9_-]+)<");
 
     @LocalServerPort
     int port;
@@ -448,24 +445,11 @@ class LibraryTests {
     }
 
     private static String tokenOf(Staff staff) {
-        Matcher shown = TOKEN.matcher(staff.web
-                .submit("/account", "/account/tokens", Map.of("name", "library"))
-                .body());
-        assertThat(shown.find()).isTrue();
-        return shown.group(1);
+        return ApiClient.tokenOf(staff);
     }
 
     private HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.withToken(port, token).get(path);
     }
 
     private static SignedIn person(Role role) {

@@ -2,14 +2,8 @@ package org.nearmiss.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Accounts;
@@ -18,6 +12,7 @@ import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.Stories;
+import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.Staff;
@@ -28,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Both stages through the JSON API with personal tokens; refusals as problem details. */
 @AppTest
 class ReviewApiTests {
-
-    private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(nm_[A-Za-z0-9_-]+)<");
 
     @LocalServerPort
     int port;
@@ -45,8 +38,6 @@ class ReviewApiTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aReviewerAndAnotherApproverTakeAReportToPublicationThroughTheApi() {
@@ -141,31 +132,10 @@ class ReviewApiTests {
 
     private String tokenOf(String email, Role role) {
         SignedIn admin = new SignedIn(AccountId.random(), "test-admin@state.gov", "Test admin", Role.ADMIN);
-        Staff staff = Staff.joins(port, accounts.invite(admin, email, role), email, "Someone");
-        Matcher shown = TOKEN.matcher(staff.web
-                .submit("/account", "/account/tokens", Map.of("name", "script"))
-                .body());
-        assertThat(shown.find()).isTrue();
-        return shown.group(1);
+        return ApiClient.tokenOf(Staff.joins(port, accounts.invite(admin, email, role), email, "Someone"));
     }
 
     private HttpResponse<String> call(String method, String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.withToken(port, token).send(method, path, json);
     }
 }

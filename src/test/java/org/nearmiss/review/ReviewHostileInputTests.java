@@ -2,9 +2,6 @@ package org.nearmiss.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.Stories;
+import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.HostileJson;
 import org.nearmiss.testing.ReportIds;
@@ -41,7 +39,6 @@ class ReviewHostileInputTests {
 
     static final int CASES_PER_ENDPOINT = 120;
     static final String SCRIPT = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
-    private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(nm_[A-Za-z0-9_-]+)<");
 
     @LocalServerPort
     int port;
@@ -54,8 +51,6 @@ class ReviewHostileInputTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void fuzzedBodiesGetOnlyProblemDetailsAndLeaveEveryCaseWhole() {
@@ -195,31 +190,11 @@ class ReviewHostileInputTests {
     }
 
     private static String tokenOf(Staff staff) {
-        Matcher shown = TOKEN.matcher(staff.web
-                .submit("/account", "/account/tokens", Map.of("name", "fuzz"))
-                .body());
-        assertThat(shown.find()).isTrue();
-        return shown.group(1);
+        return ApiClient.tokenOf(staff);
     }
 
     private HttpResponse<String> call(String method, String path, byte[] body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.withToken(port, token).send(method, path, body);
     }
 
     private long count(String sql) {
