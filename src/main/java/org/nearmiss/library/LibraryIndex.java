@@ -20,12 +20,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexOptions;
@@ -74,7 +76,7 @@ public class LibraryIndex implements DisposableBean {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LibraryIndex.class);
     private static final String SEQUENCE = "sequence";
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 5_000;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -107,7 +109,8 @@ public class LibraryIndex implements DisposableBean {
     private synchronized IndexWriter writer() {
         if (writer == null) {
             try {
-                writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer));
+                // A larger buffer than the default makes fewer, larger segments while catching up at scale.
+                writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
                 searchers = new SearcherManager(writer, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot open the library index", e);
@@ -223,27 +226,37 @@ public class LibraryIndex implements DisposableBean {
                     return new LibrarySearch.Result(0, 1, 0, List.of(), List.of());
                 }
                 Query text = textQuery(search.text());
-                DrillDownQuery drillDown = new DrillDownQuery(facets, text);
-                search.filters().forEach((dim, values) -> {
-                    if (FACETS.contains(dim)) {
-                        values.forEach(v -> drillDown.add(dim, v));
-                    }
-                });
+                DrillDownQuery drillDown = drillDown(text, search.filters(), null);
                 int wanted = search.page() * search.size();
-                DrillSideways sideways = new DrillSideways(searcher, facets, facetState(searcher));
-                DrillSideways.DrillSidewaysResult found = search.order() == LibrarySearch.Order.NEWEST
-                        ? sideways.search(
+                SortedSetDocValuesReaderState state = facetState(searcher);
+                FacetsCollectorManager.FacetsResult main = search.order() == LibrarySearch.Order.NEWEST
+                        ? FacetsCollectorManager.search(
+                                searcher,
                                 drillDown,
-                                null,
-                                null,
                                 wanted,
                                 new Sort(new SortField("seq", SortField.Type.LONG, true)),
-                                false)
-                        : sideways.search(drillDown, wanted);
-                ScoreDoc[] all = found.hits.scoreDocs;
+                                new FacetsCollectorManager())
+                        : FacetsCollectorManager.search(searcher, drillDown, wanted, new FacetsCollectorManager());
+                // Counts for a facet being filtered on leave out its own filter ("sideways"), so its other
+                // values stay visible with the number each would give.
+                Map<String, Facets> counts = new LinkedHashMap<>();
+                Facets narrowed = new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
+                for (String dim : FACETS) {
+                    if (search.filters().containsKey(dim)) {
+                        FacetsCollector sideways =
+                                searcher.search(drillDown(text, search.filters(), dim), new FacetsCollectorManager());
+                        counts.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
+                    } else {
+                        counts.put(dim, narrowed);
+                    }
+                }
+                ScoreDoc[] all = main.topDocs().scoreDocs;
                 int from = Math.min(all.length, (search.page() - 1) * search.size());
                 ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-                long total = found.hits.totalHits.value();
+                // Exact, unlike the top-hits count, which stops counting once it knows the page.
+                long total = main.facetsCollector().getMatchingDocs().stream()
+                        .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                        .sum();
                 String[] snippets = highlight(searcher, text, page);
                 List<LibrarySearch.Hit> hits = new ArrayList<>();
                 for (int i = 0; i < page.length; i++) {
@@ -261,7 +274,7 @@ public class LibraryIndex implements DisposableBean {
                             snippets[i] != null ? snippets[i] : escapedStart(p.narrative())));
                 }
                 int pages = (int) Math.min(LibrarySearch.MAX_PAGE, (total + search.size() - 1) / search.size());
-                return new LibrarySearch.Result(total, search.page(), pages, hits, facetsOf(found.facets, search));
+                return new LibrarySearch.Result(total, search.page(), pages, hits, facetsOf(counts, search));
             } finally {
                 searchers.release(searcher);
             }
@@ -392,10 +405,20 @@ public class LibraryIndex implements DisposableBean {
                 .replace("\"", "&quot;");
     }
 
-    private List<LibrarySearch.Facet> facetsOf(Facets counts, LibrarySearch search) throws IOException {
+    private DrillDownQuery drillDown(Query text, Map<String, List<String>> filters, String leaveOut) {
+        DrillDownQuery drillDown = new DrillDownQuery(facets, text);
+        filters.forEach((dim, values) -> {
+            if (FACETS.contains(dim) && !dim.equals(leaveOut)) {
+                values.forEach(v -> drillDown.add(dim, v));
+            }
+        });
+        return drillDown;
+    }
+
+    private List<LibrarySearch.Facet> facetsOf(Map<String, Facets> counts, LibrarySearch search) throws IOException {
         List<LibrarySearch.Facet> result = new ArrayList<>();
         for (String dim : FACETS) {
-            FacetResult top = counts.getTopChildren(50, dim);
+            FacetResult top = counts.get(dim).getTopChildren(50, dim);
             List<String> chosen = search.filters().getOrDefault(dim, List.of());
             List<LibrarySearch.Value> values = new ArrayList<>();
             if (top != null) {

@@ -69,6 +69,10 @@ class LibraryBrowserTests {
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         browser.findElement(By.id("code")).sendKeys(reader.nextCode());
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl())
+                .as(() -> "signed in; the page says: "
+                        + browser.findElement(By.tagName("main")).getText())
+                .endsWith("/account");
 
         browser.get(url("/library"));
         assertThat(Accessibility.violations(browser)).as("library").isEmpty();
