@@ -63,16 +63,7 @@ class LibraryBrowserTests {
                         new SignedIn(AccountId.random(), "admin@state.gov", "Admin", Role.ADMIN), email, Role.ANALYST),
                 email,
                 "Someone");
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        browser.findElement(By.id("code")).sendKeys(reader.nextCode());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl())
-                .as(() -> "signed in; the page says: "
-                        + browser.findElement(By.tagName("main")).getText())
-                .endsWith("/account");
+        reader.signInWith(browser, url(""));
 
         browser.get(url("/library"));
         assertThat(Accessibility.violations(browser)).as("library").isEmpty();

@@ -110,16 +110,8 @@ class ReviewBrowserTests {
         assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);
     }
 
-    /** Signs the browser in as this person, with password and a fresh code from their authenticator. */
     private void signInAs(Staff staff) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(staff.email);
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        browser.findElement(By.id("code")).sendKeys(staff.nextCode());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account");
+        staff.signInWith(browser, url(""));
     }
 
     private Staff join(Role role) {
