@@ -27,12 +27,28 @@ public final class Bulletin {
 
     /** The bulletin as PDF bytes. */
     public static byte[] of(Published report) {
+        return of(java.util.List.of(report));
+    }
+
+    /** Several reports as one roll-call pack, each starting on a page of its own. */
+    public static byte[] of(java.util.List<Published> reports) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.LETTER, 54, 54, 54, 54);
         PdfWriter.getInstance(document, pdf);
-        document.addTitle(report.title());
+        document.addTitle(reports.size() == 1 ? reports.getFirst().title() : "Near misses for roll call");
         document.addCreator("Nearmiss");
         document.open();
+        for (int i = 0; i < reports.size(); i++) {
+            if (i > 0) {
+                document.newPage();
+            }
+            write(document, reports.get(i));
+        }
+        document.close();
+        return pdf.toByteArray();
+    }
+
+    private static void write(Document document, Published report) {
         document.add(new Paragraph("NEAR MISS TRAINING BULLETIN", SMALL));
         Paragraph title = new Paragraph(report.title(), TITLE);
         title.setSpacingAfter(4);
@@ -75,8 +91,6 @@ public final class Bulletin {
         footer.setSpacingBefore(18);
         footer.setAlignment(Element.ALIGN_LEFT);
         document.add(footer);
-        document.close();
-        return pdf.toByteArray();
     }
 
     private static void heading(Document document, String text) {

@@ -315,6 +315,29 @@ class LibraryTests {
     }
 
     @Test
+    void chosenReportsPrintAsOneRollCallBulletin() throws Exception {
+        Staff reader = join(Role.READER);
+        String first = publicIdOf("LIB-001");
+        String second = publicIdOf("LIB-002");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/library/bulletin.pdf?q=x&id="
+                                        + first + "&id=" + second + "&id=NM-1999-99999"))
+                                .header("Authorization", "Bearer " + tokenOf(reader))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            var text = new org.openpdf.text.pdf.parser.PdfTextExtractor(document);
+            assertThat(text.getTextFromPage(1)).contains("Hidden passenger reaches for handgun at night stop");
+            assertThat(text.getTextFromPage(2)).contains("Foot pursuit ends at a fence with a knife");
+        }
+        assertThat(reader.web.get("/library/bulletin.pdf").statusCode()).isEqualTo(400);
+        assertThat(reader.web.get("/library?q=handgun").body()).contains("Print the chosen reports as one bulletin");
+    }
+
+    @Test
     void approversChooseTheNearMissOfTheWeekAndReadersSeeIt() {
         Staff approver = join(Role.APPROVER);
         Staff reader = join(Role.READER);

@@ -102,6 +102,26 @@ class LibraryPages {
                         () -> org.springframework.http.ResponseEntity.notFound().build());
     }
 
+    /** Up to 20 chosen reports as one roll-call bulletin, each on a page of its own. */
+    @GetMapping("/library/bulletin.pdf")
+    org.springframework.http.ResponseEntity<byte[]> rollCall(
+            @RequestParam(name = "id", required = false) List<String> ids) {
+        List<org.nearmiss.library.Published> reports = (ids == null ? List.<String>of() : ids)
+                .stream()
+                        .distinct()
+                        .limit(20)
+                        .map(index::find)
+                        .flatMap(java.util.Optional::stream)
+                        .toList();
+        if (reports.isEmpty()) {
+            return org.springframework.http.ResponseEntity.badRequest().build();
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"roll-call.pdf\"")
+                .body(org.nearmiss.library.Bulletin.of(reports));
+    }
+
     /** Approvers and admins make a report the near miss of the week. */
     @PostMapping("/library/reports/{id}/feature")
     String feature(@AuthenticationPrincipal SignedIn who, @PathVariable String id, RedirectAttributes redirect) {
