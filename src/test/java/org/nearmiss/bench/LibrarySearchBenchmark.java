@@ -227,36 +227,34 @@ class LibrarySearchBenchmark {
     }
 
     private double[] runOurs(int rounds) {
-        List<Double> times = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            for (String[] q : QUERIES) {
-                for (int page : new int[] {1, 3}) {
-                    long t = System.nanoTime();
-                    index.search(new LibrarySearch(
-                            q[0], Map.of("activity", List.of(q[1]), "factors", List.of(q[2])), null, page, 20));
-                    times.add((System.nanoTime() - t) / 1e6);
-                }
-            }
-        }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return timed(
+                rounds,
+                (q, page) -> index.search(new LibrarySearch(
+                        q[0], Map.of("activity", List.of(q[1]), "factors", List.of(q[2])), null, page, 20)));
     }
 
     private double[] runPostgres(int rounds) {
-        List<Double> times = new ArrayList<>();
+        return timed(rounds, (q, page) -> jdbc.queryForList("""
+                select seq, title, ts_rank(tsv, q) as rank, count(*) over () as total
+                from library_fts, websearch_to_tsquery('english', ?) q
+                where tsv @@ q and activity = ? and ? = any (factors)
+                order by rank desc limit 20 offset ?""", q[0], q[1], q[2], (page - 1) * 20));
+    }
+
+    /** Milliseconds of every query at pages 1 and 3, over the rounds. */
+    private static double[] timed(int rounds, java.util.function.BiConsumer<String[], Integer> query) {
+        double[] times = new double[rounds * QUERIES.size() * 2];
+        int n = 0;
         for (int r = 0; r < rounds; r++) {
             for (String[] q : QUERIES) {
                 for (int page : new int[] {1, 3}) {
                     long t = System.nanoTime();
-                    jdbc.queryForList("""
-                            select seq, title, ts_rank(tsv, q) as rank, count(*) over () as total
-                            from library_fts, websearch_to_tsquery('english', ?) q
-                            where tsv @@ q and activity = ? and ? = any (factors)
-                            order by rank desc limit 20 offset ?""", q[0], q[1], q[2], (page - 1) * 20);
-                    times.add((System.nanoTime() - t) / 1e6);
+                    query.accept(q, page);
+                    times[n++] = (System.nanoTime() - t) / 1e6;
                 }
             }
         }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return times;
     }
 
     private static double p(double[] times, int percentile) {

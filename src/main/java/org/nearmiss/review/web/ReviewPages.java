@@ -70,6 +70,7 @@ class ReviewPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Step step = new Step(who, id, form, model, response, redirect);
         Map<Integer, Review.MarkDecision> decisions = new HashMap<>();
         List<String> accepted = form.getOrDefault("accept", List.of());
         for (String index : form.getOrDefault("mark", List.of())) {
@@ -80,12 +81,7 @@ class ReviewPages {
             }
         }
         return act(
-                who,
-                id,
-                form,
-                model,
-                response,
-                redirect,
+                step,
                 "Marks applied to the draft.",
                 () -> review.decideMarks(new ReportId(id), who, version(form), decisions, form.getFirst("handMarks")));
     }
@@ -98,14 +94,10 @@ class ReviewPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Step step = new Step(who, id, form, model, response, redirect);
         boolean submit = "submit".equals(form.getFirst("action"));
         return act(
-                who,
-                id,
-                form,
-                model,
-                response,
-                redirect,
+                step,
                 submit ? "Sent to stage 2. Another approver will check it." : "Draft saved.",
                 () -> review.saveStageOne(
                         new ReportId(id),
@@ -126,13 +118,9 @@ class ReviewPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Step step = new Step(who, id, form, model, response, redirect);
         return act(
-                who,
-                id,
-                form,
-                model,
-                response,
-                redirect,
+                step,
                 "Question sent. The reporter sees it with the report key.",
                 () -> review.ask(new ReportId(id), who, version(form), form.getFirst("question")));
     }
@@ -145,6 +133,7 @@ class ReviewPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Step step = new Step(who, id, form, model, response, redirect);
         ReportId report = new ReportId(id);
         String action = String.valueOf(form.getFirst("action"));
         String title = form.getFirst("title");
@@ -155,63 +144,44 @@ class ReviewPages {
         return switch (action) {
             case "publish" ->
                 act(
-                        who,
-                        id,
-                        form,
-                        model,
-                        response,
-                        redirect,
+                        step,
                         "Published.",
                         () -> review.publish(report, who, version(form), title, narrative, lessons, takeaways));
             case "send-back" ->
                 act(
-                        who,
-                        id,
-                        form,
-                        model,
-                        response,
-                        redirect,
+                        step,
                         "Sent back to stage 1.",
                         () -> review.sendBack(
                                 report, who, version(form), reason, title, narrative, lessons, takeaways));
             case "reject" ->
                 act(
-                        who,
-                        id,
-                        form,
-                        model,
-                        response,
-                        redirect,
+                        step,
                         "Rejected. The reporter's text is destroyed after the retention period.",
                         () -> review.reject(report, who, version(form), reason));
             default ->
                 act(
-                        who,
-                        id,
-                        form,
-                        model,
-                        response,
-                        redirect,
+                        step,
                         "Saved.",
                         () -> review.saveStageTwo(report, who, version(form), title, narrative, lessons, takeaways));
         };
     }
 
-    private String act(
+    /** One posted step of a report's page: who, which report, what was typed, and where to answer. */
+    private record Step(
             SignedIn who,
             UUID id,
             MultiValueMap<String, String> form,
             Model model,
             HttpServletResponse response,
-            RedirectAttributes redirect,
-            String done,
-            Runnable step) {
+            RedirectAttributes redirect) {}
+
+    private String act(Step step, String done, Runnable change) {
         try {
-            step.run();
-            redirect.addFlashAttribute("done", done);
-            return "redirect:/review/cases/" + id;
+            change.run();
+            step.redirect().addFlashAttribute("done", done);
+            return "redirect:/review/cases/" + step.id();
         } catch (ReviewRefused refused) {
-            return page(who, new ReportId(id), refused, form, model, response);
+            return page(step.who(), new ReportId(step.id()), refused, step.form(), step.model(), step.response());
         }
     }
 
