@@ -51,6 +51,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.nearmiss.intake.Question;
 import org.nearmiss.intake.Questionnaires;
+import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Publications;
 import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Taxonomy;
@@ -68,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
  * another). An index ahead of the database (a database restored from backup) is rebuilt.
  */
 @Component
-public class LibraryIndex implements DisposableBean {
+public class LibraryIndex implements PublicationFollower, DisposableBean {
 
     /** The facets, by question id (and "year" of the incident). */
     public static final List<String> FACETS =
@@ -137,11 +138,17 @@ public class LibraryIndex implements DisposableBean {
         return 0;
     }
 
+    @Override
+    public String name() {
+        return "library-index";
+    }
+
     /**
      * Indexes every publication after the last one held, committing after each batch.
      *
      * @return how many were indexed
      */
+    @Override
     public synchronized int catchUp() {
         long started = System.nanoTime();
         IndexWriter writer = writer();

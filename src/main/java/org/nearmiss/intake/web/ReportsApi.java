@@ -3,14 +3,13 @@ package org.nearmiss.intake.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.FieldProblem;
 import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.JsonAnswers;
 import org.nearmiss.intake.QuestionnaireUnknown;
 import org.nearmiss.intake.Questionnaires;
 import org.nearmiss.intake.ReportKey;
@@ -118,41 +117,11 @@ class ReportsApi {
                         .toList());
     }
 
-    /** JSON answers as the form would send them; values of the wrong JSON type are problems of their own. */
     private static Map<String, List<String>> rawAnswers(Map<String, JsonNode> answers) {
         if (answers == null) {
             throw new AnswersInvalid(List.of(new FieldProblem("answers", "The answers are missing.")));
         }
-        Map<String, List<String>> raw = new LinkedHashMap<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        answers.forEach((id, node) -> {
-            List<String> values = new ArrayList<>();
-            if (node == null || node.isNull()) {
-                return;
-            }
-            if (node.isArray()) {
-                node.values().forEach(element -> {
-                    if (isScalar(element)) {
-                        values.add(element.asString());
-                    } else {
-                        problems.add(new FieldProblem(id, "A list of answers holds only strings or whole numbers."));
-                    }
-                });
-            } else if (isScalar(node)) {
-                values.add(node.asString());
-            } else {
-                problems.add(new FieldProblem(id, "An answer is a string, a whole number or a list of strings."));
-            }
-            raw.put(id, values);
-        });
-        if (!problems.isEmpty()) {
-            throw new AnswersInvalid(problems.stream().distinct().toList());
-        }
-        return raw;
-    }
-
-    private static boolean isScalar(JsonNode node) {
-        return node.isString() || node.isIntegralNumber();
+        return JsonAnswers.raw(answers);
     }
 
     @ExceptionHandler(AnswersInvalid.class)

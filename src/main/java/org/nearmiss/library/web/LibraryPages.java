@@ -12,6 +12,8 @@ import org.nearmiss.library.Digest;
 import org.nearmiss.library.Featured;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
+import org.nearmiss.library.SimilarIncidents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,7 +35,10 @@ class LibraryPages {
     private final Featured featured;
     private final Digest digest;
 
-    LibraryPages(LibraryIndex index, Featured featured, Digest digest) {
+    private final ObjectProvider<SimilarIncidents> similar;
+
+    LibraryPages(LibraryIndex index, Featured featured, Digest digest, ObjectProvider<SimilarIncidents> similar) {
+        this.similar = similar;
         this.index = index;
         this.featured = featured;
         this.digest = digest;
@@ -82,6 +87,10 @@ class LibraryPages {
                 .map(report -> {
                     model.addAttribute("report", report);
                     model.addAttribute("mayFeature", Featured.mayChoose(who));
+                    SimilarIncidents finder = similar.getIfAvailable();
+                    if (finder != null) {
+                        finder.similarTo(id, 5).ifPresent(found -> model.addAttribute("similar", found));
+                    }
                     return "library/report";
                 })
                 .orElseGet(() -> {

@@ -1,0 +1,450 @@
+package org.nearmiss.analysis;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incidents with their vectors in Lucene's HNSW graph beside their words, and the hybrid that finds
+ * the ones most like a probe: nearest by meaning and best by BM25 are gathered, then each is scored
+ * by meaning, wording and shared coded circumstances together, and says why it matched.
+ */
+final class IncidentIndex implements Closeable {
+
+    /** How many candidates each of meaning and wording brings before they are scored together. */
+    static final int CANDIDATES = 100;
+
+    /** The probe's words that make the BM25 query: the most telling hundred. */
+    private static final int QUERY_TERMS = 100;
+
+    /** Meaning's share of the text score; wording has the rest. */
+    private static final double TEXT = 0.5;
+
+    /** Coded factors' and circumstances' share of the score, when both incidents have them. */
+    private static final double CODED = 0.3;
+
+    /** How many coded incidents, told most alike, suggest the factors of an uncoded account. */
+    private static final int NEIGHBOURS = 20;
+
+    private static final String SEQUENCE = "sequence";
+    private static final String MODEL = "model";
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final JsonMapper json;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    IncidentIndex(Directory directory, JsonMapper json) {
+        this.json = json;
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the incident index", e);
+        }
+    }
+
+    /** Adds or replaces incidents, each with its unit vector. */
+    void put(List<Incident> incidents, List<float[]> vectors) {
+        try {
+            for (int i = 0; i < incidents.size(); i++) {
+                Incident incident = incidents.get(i);
+                writer.updateDocument(new Term("id", incident.id()), documentOf(incident, vectors.get(i)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the incident index", e);
+        }
+    }
+
+    private Document documentOf(Incident incident, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField("id", incident.id(), Field.Store.YES));
+        doc.add(new KnnFloatVectorField("vector", vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new TextField("text", incident.text(), Field.Store.YES));
+        if (incident.activity() != null) {
+            doc.add(new StringField("activity", incident.activity(), Field.Store.NO));
+            doc.add(new StringField("coded", "activity", Field.Store.NO));
+        }
+        doc.add(new StoredField("incident", json.writeValueAsString(incident)));
+        return doc;
+    }
+
+    /** Makes what was put visible and durable, recording the last publication held and the model. */
+    void commit(long sequence, String model) {
+        try {
+            writer.setLiveCommitData(
+                    Map.of(SEQUENCE, Long.toString(sequence), MODEL, model).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot commit the incident index", e);
+        }
+    }
+
+    void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the incident index", e);
+        }
+    }
+
+    long sequence() {
+        return Long.parseLong(commitData().getOrDefault(SEQUENCE, "0"));
+    }
+
+    Optional<String> model() {
+        return Optional.ofNullable(commitData().get(MODEL));
+    }
+
+    private Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** An incident held, with its vector. */
+    Optional<Held> find(String id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = top.scoreDocs[0].doc;
+            return Optional.of(new Held(incidentOf(searcher, doc), vectorOf(searcher, doc)));
+        });
+    }
+
+    record Held(Incident incident, float[] vector) {}
+
+    /**
+     * What to look for.
+     *
+     * @param incident the account and its coded circumstances (its id is left out of the results)
+     * @param vector the account's unit vector
+     * @param otherActivity only incidents of a different activity than the probe's
+     */
+    record Probe(Incident incident, float[] vector, boolean otherActivity) {}
+
+    /**
+     * One incident found, with the parts of its score.
+     *
+     * @param meaning cosine similarity of the accounts, -1 to 1
+     * @param wording BM25 relative to the best candidate's, 0 to 1
+     * @param coded the share of coded circumstances and factors in common, 0 to 1
+     * @param phrases words or pairs of words both accounts use and few others do
+     */
+    record Found(
+            Incident incident,
+            double score,
+            double meaning,
+            double wording,
+            double coded,
+            Set<String> sharedFactors,
+            List<String> sharedCircumstances,
+            List<String> phrases) {}
+
+    /** The incidents most like the probe, best first. */
+    List<Found> similar(Probe probe, int limit) {
+        return withSearcher(searcher -> {
+            Query filter = filterOf(probe);
+            Map<Integer, double[]> candidates = new LinkedHashMap<>(); // doc -> {meaning, bm25}
+            TopDocs near = searcher.search(
+                    new KnnFloatVectorQuery("vector", probe.vector(), Math.max(CANDIDATES, limit), filter),
+                    Math.max(CANDIDATES, limit));
+            for (ScoreDoc sd : near.scoreDocs) {
+                // DOT_PRODUCT scores are (1 + cosine) / 2.
+                candidates.put(sd.doc, new double[] {2 * sd.score - 1, 0});
+            }
+            Query words = wordsOf(searcher, probe.incident().text());
+            double best = 0;
+            if (words != null) {
+                Query lexical = new BooleanQuery.Builder()
+                        .add(words, BooleanClause.Occur.MUST)
+                        .add(filter, BooleanClause.Occur.FILTER)
+                        .build();
+                TopDocs matched = searcher.search(lexical, Math.max(CANDIDATES, limit));
+                for (ScoreDoc sd : matched.scoreDocs) {
+                    best = Math.max(best, sd.score);
+                    double[] parts = candidates.get(sd.doc);
+                    if (parts == null) {
+                        parts = new double[] {cosine(probe.vector(), vectorOf(searcher, sd.doc)), 0};
+                        candidates.put(sd.doc, parts);
+                    }
+                    parts[1] = sd.score;
+                }
+            }
+            List<Found> byText = new ArrayList<>();
+            for (Map.Entry<Integer, double[]> candidate : candidates.entrySet()) {
+                Incident incident = incidentOf(searcher, candidate.getKey());
+                double meaning = candidate.getValue()[0];
+                double wording = best > 0 ? candidate.getValue()[1] / best : 0;
+                byText.add(new Found(
+                        incident,
+                        TEXT * meaning + (1 - TEXT) * wording,
+                        meaning,
+                        wording,
+                        0,
+                        Set.of(),
+                        List.of(),
+                        List.of()));
+            }
+            byText.sort(Comparator.comparingDouble(Found::score).reversed());
+            Map<String, Double> factors = probe.incident().factors().isEmpty()
+                    ? likelyFactors(byText)
+                    : certain(probe.incident().factors());
+            List<Found> found = new ArrayList<>();
+            for (Found f : byText) {
+                found.add(scored(probe.incident(), factors, f.incident(), f.meaning(), f.wording()));
+            }
+            found.sort(Comparator.comparingDouble(Found::score).reversed());
+            List<Found> top = found.subList(0, Math.min(limit, found.size()));
+            List<Found> explained = new ArrayList<>();
+            for (Found f : top) {
+                explained.add(new Found(
+                        f.incident(),
+                        f.score(),
+                        f.meaning(),
+                        f.wording(),
+                        f.coded(),
+                        f.sharedFactors(),
+                        f.sharedCircumstances(),
+                        phrases(searcher, probe.incident().text(), f.incident().text())));
+            }
+            return explained;
+        });
+    }
+
+    /**
+     * The factors an uncoded account likely shares, from the coded incidents told most like it: each
+     * factor's share of their text scores. A reviewer coding a new report sees incidents with the
+     * factors it probably has, before anyone has coded it.
+     */
+    private static Map<String, Double> likelyFactors(List<Found> byText) {
+        Map<String, Double> weights = new HashMap<>();
+        double total = 0;
+        int used = 0;
+        for (Found f : byText) {
+            if (used == NEIGHBOURS) {
+                break;
+            }
+            if (f.incident().factors().isEmpty() || f.score() <= 0) {
+                continue;
+            }
+            used++;
+            total += f.score();
+            for (String factor : f.incident().factors()) {
+                weights.merge(factor, f.score(), Double::sum);
+            }
+        }
+        double sum = total;
+        weights.replaceAll((factor, weight) -> weight / sum);
+        return weights;
+    }
+
+    private static Map<String, Double> certain(Set<String> factors) {
+        Map<String, Double> weights = new HashMap<>();
+        factors.forEach(f -> weights.put(f, 1.0));
+        return weights;
+    }
+
+    /**
+     * Meaning carries the most weight: it finds the same danger told in other words. Wording adds
+     * the specifics both accounts name. Coded factors and circumstances count when both incidents
+     * have them; the factors of an uncoded account are the likely ones, weighted by how likely.
+     */
+    private static Found scored(
+            Incident probe, Map<String, Double> probeFactors, Incident other, double meaning, double wording) {
+        Set<String> sharedFactors = new TreeSet<>();
+        double common = 0;
+        for (String factor : other.factors()) {
+            double p = probeFactors.getOrDefault(factor, 0.0);
+            common += p;
+            if (p >= 0.5) {
+                sharedFactors.add(factor);
+            }
+        }
+        double probeMass =
+                probeFactors.values().stream().mapToDouble(Double::doubleValue).sum();
+        // Jaccard, with weights: what both have over what either has.
+        double union = probeMass + other.factors().size() - common;
+        boolean codedBoth = probeMass > 0 && !other.factors().isEmpty();
+        double factorShare = codedBoth ? common / union : 0;
+        List<String> sharedCircumstances = new ArrayList<>();
+        int comparable = 0;
+        for (Map.Entry<String, String> c : probe.circumstances().entrySet()) {
+            String theirs = other.circumstances().get(c.getKey());
+            if (theirs != null) {
+                comparable++;
+                if (theirs.equals(c.getValue())) {
+                    sharedCircumstances.add(c.getKey());
+                }
+            }
+        }
+        double circumstanceShare = comparable > 0 ? (double) sharedCircumstances.size() / comparable : 0;
+        double coded = comparable > 0 ? 0.7 * factorShare + 0.3 * circumstanceShare : factorShare;
+        double text = TEXT * meaning + (1 - TEXT) * wording;
+        double score = codedBoth || comparable > 0 ? (1 - CODED) * text + CODED * coded : text;
+        return new Found(other, score, meaning, wording, coded, sharedFactors, sharedCircumstances, List.of());
+    }
+
+    private static Query filterOf(Probe probe) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        filter.add(new TermQuery(new Term("id", probe.incident().id())), BooleanClause.Occur.MUST_NOT);
+        if (probe.otherActivity() && probe.incident().activity() != null) {
+            filter.add(new TermQuery(new Term("activity", probe.incident().activity())), BooleanClause.Occur.MUST_NOT);
+            // An incident with no activity coded cannot be told to be of a different one.
+            filter.add(new TermQuery(new Term("coded", "activity")), BooleanClause.Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    /** The probe's most telling words as one BM25 query: by frequency in it and rarity in the index. */
+    private Query wordsOf(IndexSearcher searcher, String text) throws IOException {
+        Map<String, Integer> counts = termCounts(text);
+        int docs = Math.max(1, searcher.getIndexReader().numDocs());
+        List<Map.Entry<String, Double>> weighted = new ArrayList<>();
+        for (Map.Entry<String, Integer> term : counts.entrySet()) {
+            int df = searcher.getIndexReader().docFreq(new Term("text", term.getKey()));
+            if (df == 0) {
+                continue;
+            }
+            double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            weighted.add(Map.entry(term.getKey(), (1 + Math.log(term.getValue())) * idf));
+        }
+        if (weighted.isEmpty()) {
+            return null;
+        }
+        weighted.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Map.Entry<String, Double> term : weighted.subList(0, Math.min(QUERY_TERMS, weighted.size()))) {
+            Query t = new TermQuery(new Term("text", term.getKey()));
+            int tf = counts.get(term.getKey());
+            query.add(tf > 1 ? new BoostQuery(t, (float) (1 + Math.log(tf))) : t, BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    private Map<String, Integer> termCounts(String text) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                counts.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        }
+        return counts;
+    }
+
+    /** Up to three words or word pairs both accounts use that few other accounts do. */
+    private List<String> phrases(IndexSearcher searcher, String a, String b) throws IOException {
+        return Phrases.shared(
+                a,
+                b,
+                3,
+                stem -> {
+                    try {
+                        return searcher.getIndexReader().docFreq(new Term("text", stem));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                searcher.getIndexReader().numDocs(),
+                analyzer);
+    }
+
+    private Incident incidentOf(IndexSearcher searcher, int doc) throws IOException {
+        return json.readValue(searcher.storedFields().document(doc).get("incident"), Incident.class);
+    }
+
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues("vector");
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            throw new IllegalStateException("An incident without a vector");
+        }
+        return values.vectorValue(it.index()).clone();
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    private interface SearcherWork<T> {
+        T with(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.with(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the incident index", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,39 @@
+package org.nearmiss.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbedderTests {
+
+    private static final Embedder EMBEDDER = new Embedder();
+
+    @Test
+    void theSameDangerInOtherWordsIsCloserThanAnotherDanger() {
+        List<float[]> v = EMBEDDER.embedAll(List.of(
+                "The passenger hid a pistol under his thigh during the traffic stop.",
+                "At the car stop the rider concealed a handgun beneath his leg.",
+                "I slipped on ice while walking to the courthouse."));
+        assertThat(IncidentIndex.cosine(v.get(0), v.get(1))).isGreaterThan(IncidentIndex.cosine(v.get(0), v.get(2)));
+        for (float[] vector : v) {
+            assertThat(vector).hasSize(Embedder.DIMENSIONS);
+            assertThat(IncidentIndex.cosine(vector, vector)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        }
+    }
+
+    @Test
+    void theModelWorksOfflineWithItsMakersTelemetryTurnedOff() {
+        EMBEDDER.embed("warm");
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        assertThat(System.getProperty("OPT_OUT_TRACKING")).isEqualTo("true");
+    }
+
+    @Test
+    void onlyTheStartOfALongAccountIsEmbedded() {
+        String start = "word ".repeat(Embedder.WORDS).strip();
+        assertThat(Embedder.prepared(start + " and much more after")).isEqualTo(start);
+        assertThat(Embedder.prepared("  short   account ")).isEqualTo("short account");
+        assertThat(Embedder.prepared("")).isEqualTo("-");
+    }
+}
