@@ -22,7 +22,7 @@ import org.nearmiss.testing.Staff;
 import org.nearmiss.testing.TempDataDir;
 import org.nearmiss.testing.WebSession;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +58,7 @@ class ReadersAndMailTests {
     @Autowired
     Accounts accounts;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {

@@ -13,7 +13,7 @@ import org.nearmiss.testing.Accessibility;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ class AccessibilityBrowserTests {
     @Autowired
     Accounts accounts;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {

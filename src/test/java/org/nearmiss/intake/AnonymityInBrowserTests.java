@@ -13,7 +13,7 @@ import org.nearmiss.testing.Browser;
 import org.nearmiss.testing.TempDataDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +43,7 @@ class AnonymityInBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {

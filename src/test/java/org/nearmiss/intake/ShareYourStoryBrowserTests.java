@@ -9,7 +9,6 @@ import org.nearmiss.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,7 +19,7 @@ class ShareYourStoryBrowserTests {
     @LocalServerPort
     int port;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {
@@ -99,7 +98,7 @@ class ShareYourStoryBrowserTests {
     }
 
     private JavascriptExecutor js() {
-        return browser;
+        return (JavascriptExecutor) browser;
     }
 
     private String url(String path) {

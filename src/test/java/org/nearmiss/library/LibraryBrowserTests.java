@@ -19,7 +19,7 @@ import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Browser;
 import org.nearmiss.testing.Staff;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,7 +39,7 @@ class LibraryBrowserTests {
     @Autowired
     LibraryIndex index;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {

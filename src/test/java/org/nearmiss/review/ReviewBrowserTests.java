@@ -19,7 +19,7 @@ import org.nearmiss.testing.Browser;
 import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.Staff;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +43,7 @@ class ReviewBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ChromeDriver browser;
+    private WebDriver browser;
 
     @AfterEach
     void closeBrowser() {

@@ -7,10 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver: no browser is downloaded. Where
@@ -25,7 +34,7 @@ public final class Browser {
     private Browser() {}
 
     /** A fresh browser with an empty profile, at the width of a small phone. */
-    public static ChromeDriver start(boolean javascript, String... extraArguments) {
+    public static WebDriver start(boolean javascript, String... extraArguments) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("NEARMISS_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("Chromium and chromedriver are required but missing at " + CHROMIUM);
@@ -58,9 +67,60 @@ public final class Browser {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(360, 800));
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-            return driver;
+            return new EventFiringDecorator<WebDriver>(new WaitsForTheNextPage(driver)).decorate(driver);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A click on a link or a submit button returns before the next page has loaded when the machine
+     * is busy; a test reading the page at once would read the old one. After such a click, wait
+     * until the old page is gone and the new one complete, as a person waits.
+     */
+    private static final class WaitsForTheNextPage implements WebDriverListener {
+
+        private final ChromeDriver driver;
+        private WebElement leaving;
+
+        WaitsForTheNextPage(ChromeDriver driver) {
+            this.driver = driver;
+        }
+
+        @Override
+        public void beforeClick(WebElement element) {
+            leaving = navigates(element) ? driver.findElement(By.tagName("html")) : null;
+        }
+
+        @Override
+        public void afterClick(WebElement element) {
+            if (leaving == null) {
+                return;
+            }
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(leaving));
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(d -> "complete"
+                                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            } catch (TimeoutException stayed) {
+                // The click did not leave the page (a form the browser itself refused): nothing to wait for.
+            } finally {
+                leaving = null;
+            }
+        }
+
+        private static boolean navigates(WebElement element) {
+            String tag = element.getTagName().toLowerCase(java.util.Locale.ROOT);
+            String type = element.getAttribute("type");
+            return switch (tag) {
+                case "a" -> {
+                    String href = element.getAttribute("href");
+                    yield href != null && !href.contains("#");
+                }
+                case "button" -> type == null || type.isBlank() || type.equalsIgnoreCase("submit");
+                case "input" -> "submit".equalsIgnoreCase(type) || "image".equalsIgnoreCase(type);
+                default -> false;
+            };
         }
     }
 

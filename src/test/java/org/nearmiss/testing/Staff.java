@@ -131,12 +131,21 @@ public final class Staff {
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
         browser.findElement(org.openqa.selenium.By.cssSelector("main button[type=submit]"))
                 .click();
+        // A busy machine may still be loading the next page when the click returns.
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+        wait.until(d -> d.getCurrentUrl().endsWith("/account")
+                || !d.findElements(org.openqa.selenium.By.id("code")).isEmpty());
         for (int attempt = 0; attempt < 3 && !browser.getCurrentUrl().endsWith("/account"); attempt++) {
             var code = browser.findElement(org.openqa.selenium.By.id("code"));
             code.clear();
             code.sendKeys(nextCode());
             browser.findElement(org.openqa.selenium.By.cssSelector("main button[type=submit]"))
                     .click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/account")
+                    || org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(code)
+                                    .apply(d)
+                            && !d.findElements(org.openqa.selenium.By.id("code"))
+                                    .isEmpty());
         }
         assertThat(browser.getCurrentUrl())
                 .as(() -> "signed in; the page says: "

@@ -46,7 +46,7 @@ class ApiDocsTests {
 
     @Test
     void swaggerUiRendersTheApiInChromiumUnderOurContentSecurityPolicy() {
-        org.openqa.selenium.chrome.ChromeDriver browser = org.nearmiss.testing.Browser.start(true);
+        org.openqa.selenium.WebDriver browser = org.nearmiss.testing.Browser.start(true);
         try {
             browser.get("http://localhost:" + port + "/api/docs");
             new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
