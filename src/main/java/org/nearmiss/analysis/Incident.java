@@ -14,6 +14,7 @@ import java.util.Set;
  * @param factors the contributing factors' values
  * @param circumstances other single-choice answers by question id (lighting, location type, …)
  * @param text the title, narrative and lessons
+ * @param month the month of the incident (YYYY-MM), or {@code null}
  */
 record Incident(
         String id,
@@ -22,10 +23,22 @@ record Incident(
         String activity,
         Set<String> factors,
         Map<String, String> circumstances,
-        String text) {
+        String text,
+        String month) {
 
     Incident {
         factors = Set.copyOf(factors);
         circumstances = Map.copyOf(circumstances);
+    }
+
+    Incident(
+            String id,
+            String externalRef,
+            String title,
+            String activity,
+            Set<String> factors,
+            Map<String, String> circumstances,
+            String text) {
+        this(id, externalRef, title, activity, factors, circumstances, text, null);
     }
 }

@@ -100,7 +100,8 @@ final class IncidentIndex implements Closeable {
         Document doc = new Document();
         doc.add(new StringField("id", incident.id(), Field.Store.YES));
         doc.add(new KnnFloatVectorField("vector", vector, VectorSimilarityFunction.DOT_PRODUCT));
-        doc.add(new TextField("text", incident.text(), Field.Store.YES));
+        // The text is stored once, in the incident.
+        doc.add(new TextField("text", incident.text(), Field.Store.NO));
         if (incident.activity() != null) {
             doc.add(new StringField("activity", incident.activity(), Field.Store.NO));
             doc.add(new StringField("coded", "activity", Field.Store.NO));
@@ -148,6 +149,110 @@ final class IncidentIndex implements Closeable {
 
     int size() {
         return writer.getDocStats().numDocs;
+    }
+
+    /** The ids of the nearest incidents by meaning alone, from the HNSW graph: for measuring its recall. */
+    List<String> nearest(float[] vector, int k, String leaveOut) {
+        return withSearcher(searcher -> {
+            Query filter = new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term("id", leaveOut)), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery("vector", vector, k, filter), k).scoreDocs) {
+                ids.add(searcher.storedFields().document(sd.doc).get("id"));
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Groups of incidents alike in meaning, by spherical k-means: centroids fitted on a sample of the
+     * vectors, then every incident assigned to its nearest in one pass.
+     *
+     * @param sample how many vectors at most to fit the centroids on
+     * @param keep how many members of each group to return, those nearest its centroid first
+     */
+    List<Group> groups(int k, int sample, int keep, long seed) {
+        return withSearcher(searcher -> {
+            java.util.Random random = new java.util.Random(seed);
+            // A reservoir sample of the vectors to fit on.
+            List<float[]> fit = new ArrayList<>();
+            int[] seen = {0};
+            forEachVector(searcher, (doc, vector) -> {
+                seen[0]++;
+                if (fit.size() < sample) {
+                    fit.add(vector.clone());
+                } else {
+                    int r = random.nextInt(seen[0]);
+                    if (r < sample) {
+                        fit.set(r, vector.clone());
+                    }
+                }
+            });
+            if (fit.isEmpty()) {
+                return List.of();
+            }
+            float[][] centroids = KMeans.fit(fit, Math.min(k, fit.size()), random);
+            long[] sizes = new long[centroids.length];
+            List<java.util.PriorityQueue<double[]>> nearest = new ArrayList<>();
+            for (int c = 0; c < centroids.length; c++) {
+                nearest.add(new java.util.PriorityQueue<>(Comparator.comparingDouble(e -> e[1])));
+            }
+            forEachVector(searcher, (doc, vector) -> {
+                int c = KMeans.nearest(centroids, vector);
+                sizes[c]++;
+                java.util.PriorityQueue<double[]> members = nearest.get(c);
+                members.add(new double[] {doc, cosine(centroids[c], vector)});
+                if (members.size() > keep) {
+                    members.poll();
+                }
+            });
+            List<Group> groups = new ArrayList<>();
+            for (int c = 0; c < centroids.length; c++) {
+                if (sizes[c] == 0) {
+                    continue;
+                }
+                List<double[]> members = new ArrayList<>(nearest.get(c));
+                members.sort(Comparator.comparingDouble((double[] e) -> e[1]).reversed());
+                List<Incident> incidents = new ArrayList<>();
+                for (double[] member : members) {
+                    incidents.add(incidentOf(searcher, (int) member[0]));
+                }
+                groups.add(new Group(sizes[c], incidents));
+            }
+            return groups;
+        });
+    }
+
+    /**
+     * One group of incidents.
+     *
+     * @param size how many incidents it holds
+     * @param nearest those nearest its centre, nearest first (all of them in a small group)
+     */
+    record Group(long size, List<Incident> nearest) {}
+
+    private interface VectorVisitor {
+        void visit(int doc, float[] vector) throws IOException;
+    }
+
+    private static void forEachVector(IndexSearcher searcher, VectorVisitor visitor) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues("vector");
+            if (values == null) {
+                continue;
+            }
+            org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            for (int doc = it.nextDoc();
+                    doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = it.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    visitor.visit(leaf.docBase + doc, values.vectorValue(it.index()));
+                }
+            }
+        }
     }
 
     /** An incident held, with its vector. */
@@ -247,6 +352,8 @@ final class IncidentIndex implements Closeable {
             found.sort(Comparator.comparingDouble(Found::score).reversed());
             List<Found> top = found.subList(0, Math.min(limit, found.size()));
             List<Found> explained = new ArrayList<>();
+            Set<String> probePhrases = Phrases.candidates(probe.incident().text());
+            Map<String, Double> rarity = new HashMap<>();
             for (Found f : top) {
                 explained.add(new Found(
                         f.incident(),
@@ -256,7 +363,7 @@ final class IncidentIndex implements Closeable {
                         f.coded(),
                         f.sharedFactors(),
                         f.sharedCircumstances(),
-                        phrases(searcher, probe.incident().text(), f.incident().text())));
+                        phrases(searcher, probePhrases, f.incident().text(), rarity)));
             }
             return explained;
         });
@@ -386,9 +493,9 @@ final class IncidentIndex implements Closeable {
     }
 
     /** Up to three words or word pairs both accounts use that few other accounts do. */
-    private List<String> phrases(IndexSearcher searcher, String a, String b) throws IOException {
+    private List<String> phrases(IndexSearcher searcher, Set<String> ours, String b, Map<String, Double> rarity) {
         return Phrases.shared(
-                a,
+                ours,
                 b,
                 3,
                 stem -> {
@@ -399,7 +506,8 @@ final class IncidentIndex implements Closeable {
                     }
                 },
                 searcher.getIndexReader().numDocs(),
-                analyzer);
+                analyzer,
+                rarity);
     }
 
     private Incident incidentOf(IndexSearcher searcher, int doc) throws IOException {

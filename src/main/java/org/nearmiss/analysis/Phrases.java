@@ -177,10 +177,24 @@ final class Phrases {
      */
     static List<String> shared(
             String a, String b, int limit, ToIntFunction<String> docFreq, int docs, Analyzer stemmer) {
+        return shared(candidates(a), b, limit, docFreq, docs, stemmer, new HashMap<>());
+    }
+
+    /**
+     * The same, for one account against many: its candidates worked out once, and each word's rarity
+     * remembered across the comparisons in {@code rarity}.
+     */
+    static List<String> shared(
+            Set<String> ours,
+            String b,
+            int limit,
+            ToIntFunction<String> docFreq,
+            int docs,
+            Analyzer stemmer,
+            Map<String, Double> rarity) {
         Set<String> theirs = candidates(b);
-        Map<String, Double> rarity = new HashMap<>();
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
-        for (String phrase : candidates(a)) {
+        for (String phrase : ours) {
             if (!theirs.contains(phrase)) {
                 continue;
             }

@@ -72,7 +72,7 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
     }
 
     /** Opens the index on first use, so commands that never ask leave it to the running server. */
-    private synchronized IncidentIndex index() {
+    synchronized IncidentIndex index() {
         if (index == null) {
             try {
                 index = new IncidentIndex(FSDirectory.open(dir), json);
@@ -187,7 +187,7 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
         if (!p.lessons().isEmpty()) {
             text.append("\n").append(String.join("\n", p.lessons()));
         }
-        return incidentOf(
+        Incident incident = incidentOf(
                 p.publicId(),
                 p.externalRef(),
                 p.title(),
@@ -195,6 +195,15 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
                 p.answers(),
                 p.codes(),
                 text.toString());
+        return new Incident(
+                incident.id(),
+                incident.externalRef(),
+                incident.title(),
+                incident.activity(),
+                incident.factors(),
+                incident.circumstances(),
+                incident.text(),
+                p.incidentMonth());
     }
 
     /** Factors are the questionnaire's contributing factors and the reviewers' taxonomy codes. */
@@ -286,6 +295,30 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
                 activity,
                 Math.round(Math.max(0, found.score()) * 1000) / 1000.0,
                 why);
+    }
+
+    /** The label of an incident's activity, or {@code null} when not coded. */
+    String activityLabel(Incident incident) {
+        return incident.activity() == null
+                ? null
+                : questionnaires
+                        .current()
+                        .question("activity")
+                        .map(q -> optionLabel(q, incident.activity()))
+                        .orElse(null);
+    }
+
+    /** Its title, or one made from its activity when it came without. */
+    String titleOf(Incident incident) {
+        if (incident.title() != null && !incident.title().isBlank()) {
+            return incident.title();
+        }
+        String activity = activityLabel(incident);
+        return activity == null ? "Near miss " + incident.id() : activity + ": a near miss";
+    }
+
+    String factorLabel(String factor) {
+        return factorLabel(questionnaires.current(), factor);
     }
 
     private String factorLabel(Questionnaire questionnaire, String factor) {

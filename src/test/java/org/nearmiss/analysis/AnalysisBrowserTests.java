@@ -96,6 +96,12 @@ class AnalysisBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Analysis: contributing factors");
         assertThat(Accessibility.violations(browser)).as("dashboard").isEmpty();
 
+        browser.findElement(By.linkText("Themes: groups of incidents alike in what happened"))
+                .click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Themes");
+        assertThat(Accessibility.violations(browser)).as("themes").isEmpty();
+        browser.get(url("/analysis"));
+
         new Select(browser.findElement(By.id("activity"))).selectByValue("traffic-control");
         browser.findElement(By.cssSelector(".analysis-filter button[type=submit]"))
                 .click();

@@ -42,6 +42,9 @@ class AnalysisPagesTests {
     Accounts accounts;
 
     @Autowired
+    Similarity similarity;
+
+    @Autowired
     JsonMapper json;
 
     static boolean published;
@@ -108,6 +111,34 @@ class AnalysisPagesTests {
     }
 
     @Test
+    void theAnalysisPrintsAsAPdfReportWithItsFilter() throws Exception {
+        Staff analyst = join(Role.ANALYST);
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/analysis/report.pdf?activity=traffic-control"))
+                                .header("Authorization", "Bearer " + ApiClient.tokenOf(analyst))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                text.append(new org.openpdf.text.pdf.parser.PdfTextExtractor(document).getTextFromPage(page));
+            }
+            assertThat(text.toString())
+                    .contains("Contributing factors in published near misses")
+                    .contains("activity=traffic-control")
+                    .contains("Emerging risks")
+                    .contains("Fatigue")
+                    .contains("Factors that occur together");
+        }
+        assertThat(analyst.web.get("/analysis/report.pdf?to=someday").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void badFiltersAreToldByTheirFieldsAndTheRestStillCounts() {
         Staff analyst = join(Role.ANALYST);
         String page = analyst.web
@@ -135,6 +166,33 @@ class AnalysisPagesTests {
         HttpResponse<String> bad = analyst.get("/api/v1/analysis/risk-factors?factors=telepathy");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"factors\"");
+    }
+
+    @Test
+    void analystsSeeThemesWithTheirReportsAsAPageCsvAndJson() throws Exception {
+        similarity.catchUp();
+        Staff analyst = join(Role.ANALYST);
+        HttpResponse<String> page = analyst.web.get("/analysis/themes");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h1>Themes</h1>")
+                .contains(" themes among ")
+                .contains("/library/reports/NM-");
+        HttpResponse<String> csv = analyst.web.get("/analysis/themes.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().findFirst())
+                .hasValue("theme,label,reports,standout_factors,types_of_call,reports_by_year,estimated");
+        JsonNode found = json.readTree(
+                ApiClient.of(port, analyst).get("/api/v1/analysis/themes").body());
+        long total = 0;
+        for (JsonNode theme : found.get("themes")) {
+            total += theme.get("size").asLong();
+            assertThat(theme.get("label").asString()).isNotBlank();
+        }
+        assertThat(total)
+                .as("every report in one theme")
+                .isEqualTo(found.get("reports").asLong());
+        assertThat(join(Role.READER).web.get("/analysis/themes").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.analysis.RiskFactors;
+import org.nearmiss.analysis.Themes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +28,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnalysisPages {
 
     private final RiskFactors risks;
+    private final Themes themes;
 
-    AnalysisPages(RiskFactors risks) {
+    AnalysisPages(RiskFactors risks, Themes themes) {
         this.risks = risks;
+        this.themes = themes;
+    }
+
+    /** Themes: groups of incidents alike in meaning, named, sized and followed year by year. */
+    @GetMapping("/analysis/themes")
+    String themes(@AuthenticationPrincipal SignedIn who, Model model) {
+        Themes.Found found = themes.themes();
+        model.addAttribute("who", who);
+        model.addAttribute("found", found);
+        java.util.Map<Integer, String> charts = new java.util.HashMap<>();
+        for (Themes.Theme theme : found.themes()) {
+            charts.put(
+                    theme.number(),
+                    Charts.columns(
+                            "theme-" + theme.number(),
+                            "Theme " + theme.number() + " by year of the incident",
+                            theme.years().isEmpty()
+                                    ? "No month of the incident is known for these reports."
+                                    : theme.years().getFirst().year() + " to "
+                                            + theme.years().getLast().year(),
+                            theme.years().stream()
+                                    .map(y -> new Charts.Column(
+                                            Integer.toString(y.year()), y.reports(), y.year() + ": " + y.reports()))
+                                    .toList()));
+        }
+        model.addAttribute("charts", charts);
+        return "analysis/themes";
     }
 
     @GetMapping("/analysis")
@@ -87,23 +116,50 @@ class AnalysisPages {
         return labels;
     }
 
+    /** The dashboard, with its filter, as an analysis report in PDF. */
+    @GetMapping("/analysis/report.pdf")
+    ResponseEntity<byte[]> report(@RequestParam MultiValueMap<String, String> params) {
+        AnalysisQuery query = AnalysisQuery.from(params, risks);
+        if (!query.problems().isEmpty()) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(problemsOf(query));
+        }
+        byte[] pdf = AnalysisReport.of(risks.overview(query.filter()), query.chosen(), themes.themes());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.inline()
+                                .filename("nearmiss-analysis.pdf")
+                                .build()
+                                .toString())
+                .body(pdf);
+    }
+
+    private static byte[] problemsOf(AnalysisQuery query) {
+        return query.problems().stream()
+                .map(p -> p.field() + ": " + p.message())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A table of the dashboard, with its filter, as CSV. */
     @GetMapping("/analysis/{table}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam MultiValueMap<String, String> params) {
+        if (table.equals("themes")) {
+            return csvOf("themes", Tables.themes(themes.themes()));
+        }
         if (!Tables.NAMES.contains(table)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
         AnalysisQuery query = AnalysisQuery.from(params, risks);
         if (!query.problems().isEmpty()) {
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.TEXT_PLAIN)
-                    .body(query.problems().stream()
-                            .map(p -> p.field() + ": " + p.message())
-                            .reduce((a, b) -> a + "\n" + b)
-                            .orElse("")
-                            .getBytes(StandardCharsets.UTF_8));
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(problemsOf(query));
         }
-        String csv = Tables.csv(table, risks.overview(query.filter()));
+        return csvOf(table, Tables.csv(table, risks.overview(query.filter())));
+    }
+
+    private static ResponseEntity<byte[]> csvOf(String table, String csv) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(

@@ -2,6 +2,7 @@ package org.nearmiss.analysis.web;
 
 import java.net.URI;
 import org.nearmiss.analysis.RiskFactors;
+import org.nearmiss.analysis.Themes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskFactorsApi {
 
     private final RiskFactors risks;
+    private final Themes themes;
 
-    RiskFactorsApi(RiskFactors risks) {
+    RiskFactorsApi(RiskFactors risks, Themes themes) {
         this.risks = risks;
+        this.themes = themes;
+    }
+
+    /** Themes: groups of incidents alike in meaning, largest first. */
+    @GetMapping("/api/v1/analysis/themes")
+    Themes.Found themes() {
+        return themes.themes();
     }
 
     /**

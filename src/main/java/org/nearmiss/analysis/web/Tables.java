@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nearmiss.analysis.RiskFactors;
+import org.nearmiss.analysis.Themes;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -91,6 +92,34 @@ final class Tables {
             }
             default -> throw new IllegalArgumentException("No table " + table);
         }
+        return write(rows);
+    }
+
+    /** The themes: one row each, with their factors, types of call and years in cells of their own. */
+    static String themes(Themes.Found found) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(
+                "theme", "label", "reports", "standout_factors", "types_of_call", "reports_by_year", "estimated"));
+        for (Themes.Theme t : found.themes()) {
+            rows.add(List.of(
+                    num(t.number()),
+                    t.label(),
+                    num(t.size()),
+                    String.join(
+                            "; ",
+                            t.factors().stream().map(Themes.Standout::label).toList()),
+                    String.join("; ", t.activities()),
+                    String.join(
+                            "; ",
+                            t.years().stream()
+                                    .map(y -> y.year() + ": " + y.reports())
+                                    .toList()),
+                    Boolean.toString(t.estimated())));
+        }
+        return write(rows);
+    }
+
+    private static String write(List<List<String>> rows) {
         List<String[]> cells = rows.stream()
                 .map(r -> r.stream().map(Tables::cell).toArray(String[]::new))
                 .toList();
