@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -42,6 +44,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,11 +54,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IncidentIndex implements Closeable {
 
-    /** How many candidates each of meaning and wording brings before they are scored together. */
+    /** How many candidates meaning brings before they are all scored together. */
     static final int CANDIDATES = 100;
 
-    /** The probe's words that make the BM25 query: the most telling hundred. */
-    private static final int QUERY_TERMS = 100;
+    /** How many wording brings: fewer, as BM25 over long accounts is the costly part. */
+    private static final int LEXICAL = 50;
+
+    /** The probe's words that make the BM25 query: the most telling sixty. */
+    private static final int QUERY_TERMS = 60;
 
     /** Meaning's share of the text score; wording has the rest. */
     private static final double TEXT = 0.5;
@@ -107,6 +113,9 @@ final class IncidentIndex implements Closeable {
             doc.add(new StringField("coded", "activity", Field.Store.NO));
         }
         doc.add(new StoredField("incident", json.writeValueAsString(incident)));
+        // The incident without its text, cheap to read for every candidate; the text is read for the best only.
+        doc.add(new BinaryDocValuesField(
+                "incident-coded", new BytesRef(json.writeValueAsString(withoutText(incident)))));
         return doc;
     }
 
@@ -151,7 +160,10 @@ final class IncidentIndex implements Closeable {
         return writer.getDocStats().numDocs;
     }
 
-    /** The ids of the nearest incidents by meaning alone, from the HNSW graph: for measuring its recall. */
+    /**
+     * The ids of the nearest incidents by meaning alone, from the HNSW graph searched as
+     * {@link #similar} searches it (for {@value #CANDIDATES} candidates): for measuring its recall.
+     */
     List<String> nearest(float[] vector, int k, String leaveOut) {
         return withSearcher(searcher -> {
             Query filter = new BooleanQuery.Builder()
@@ -159,7 +171,10 @@ final class IncidentIndex implements Closeable {
                     .add(new TermQuery(new Term("id", leaveOut)), BooleanClause.Occur.MUST_NOT)
                     .build();
             List<String> ids = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery("vector", vector, k, filter), k).scoreDocs) {
+            int wanted = Math.max(CANDIDATES, k);
+            ScoreDoc[] found =
+                    searcher.search(new KnnFloatVectorQuery("vector", vector, wanted, filter), wanted).scoreDocs;
+            for (ScoreDoc sd : Arrays.copyOf(found, Math.min(k, found.length))) {
                 ids.add(searcher.storedFields().document(sd.doc).get("id"));
             }
             return ids;
@@ -315,7 +330,7 @@ final class IncidentIndex implements Closeable {
                         .add(words, BooleanClause.Occur.MUST)
                         .add(filter, BooleanClause.Occur.FILTER)
                         .build();
-                TopDocs matched = searcher.search(lexical, Math.max(CANDIDATES, limit));
+                TopDocs matched = searcher.search(lexical, Math.max(LEXICAL, limit));
                 for (ScoreDoc sd : matched.scoreDocs) {
                     best = Math.max(best, sd.score);
                     double[] parts = candidates.get(sd.doc);
@@ -327,8 +342,10 @@ final class IncidentIndex implements Closeable {
                 }
             }
             List<Found> byText = new ArrayList<>();
+            Map<Incident, Integer> docs = new HashMap<>();
             for (Map.Entry<Integer, double[]> candidate : candidates.entrySet()) {
-                Incident incident = incidentOf(searcher, candidate.getKey());
+                Incident incident = codedOf(searcher, candidate.getKey());
+                docs.put(incident, candidate.getKey());
                 double meaning = candidate.getValue()[0];
                 double wording = best > 0 ? candidate.getValue()[1] / best : 0;
                 byText.add(new Found(
@@ -355,15 +372,16 @@ final class IncidentIndex implements Closeable {
             Set<String> probePhrases = Phrases.candidates(probe.incident().text());
             Map<String, Double> rarity = new HashMap<>();
             for (Found f : top) {
+                Incident incident = incidentOf(searcher, docs.get(f.incident()));
                 explained.add(new Found(
-                        f.incident(),
+                        incident,
                         f.score(),
                         f.meaning(),
                         f.wording(),
                         f.coded(),
                         f.sharedFactors(),
                         f.sharedCircumstances(),
-                        phrases(searcher, probePhrases, f.incident().text(), rarity)));
+                        phrases(searcher, probePhrases, incident.text(), rarity)));
             }
             return explained;
         });
@@ -508,6 +526,23 @@ final class IncidentIndex implements Closeable {
                 searcher.getIndexReader().numDocs(),
                 analyzer,
                 rarity);
+    }
+
+    private static Incident withoutText(Incident i) {
+        return new Incident(
+                i.id(), i.externalRef(), i.title(), i.activity(), i.factors(), i.circumstances(), "", i.month());
+    }
+
+    /** The incident without its text, from doc values (or, in an index made before them, stored). */
+    private Incident codedOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues coded = leaf.reader().getBinaryDocValues("incident-coded");
+        if (coded == null || !coded.advanceExact(doc - leaf.docBase)) {
+            return withoutText(incidentOf(searcher, doc));
+        }
+        BytesRef bytes = coded.binaryValue();
+        return json.readValue(bytes.bytes, bytes.offset, bytes.length, Incident.class);
     }
 
     private Incident incidentOf(IndexSearcher searcher, int doc) throws IOException {

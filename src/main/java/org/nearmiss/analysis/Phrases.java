@@ -209,14 +209,23 @@ final class Phrases {
                 scored.add(Map.entry(phrase, phrase.contains(" ") ? score * 1.5 : score));
             }
         }
-        scored.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+        return best(scored, limit);
+    }
+
+    /**
+     * The best-scored phrases with a positive score, at most {@code limit}, leaving out any that
+     * holds or is held by one already chosen ("fence" once "fence line" is in).
+     */
+    static List<String> best(List<Map.Entry<String, Double>> scored, int limit) {
+        List<Map.Entry<String, Double>> order = new ArrayList<>(scored);
+        order.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         List<String> chosen = new ArrayList<>();
-        for (Map.Entry<String, Double> phrase : scored) {
+        for (Map.Entry<String, Double> phrase : order) {
             String p = phrase.getKey();
             boolean covered = chosen.stream()
                     .anyMatch(c -> (" " + c + " ").contains(" " + p + " ") || (" " + p + " ").contains(" " + c + " "));
-            if (!covered) {
+            if (!covered && phrase.getValue() > 0) {
                 chosen.add(p);
             }
             if (chosen.size() == limit) {

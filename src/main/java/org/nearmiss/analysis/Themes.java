@@ -154,20 +154,7 @@ public class Themes {
             double score = share * Math.log(share / elsewhere);
             scored.add(Map.entry(phrase.getKey(), phrase.getKey().contains(" ") ? score * 1.3 : score));
         }
-        scored.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
-        List<String> chosen = new ArrayList<>();
-        for (Map.Entry<String, Double> phrase : scored) {
-            String p = phrase.getKey();
-            boolean covered = chosen.stream()
-                    .anyMatch(c -> (" " + c + " ").contains(" " + p + " ") || (" " + p + " ").contains(" " + c + " "));
-            if (!covered && phrase.getValue() > 0) {
-                chosen.add(p);
-            }
-            if (chosen.size() == 3) {
-                break;
-            }
-        }
+        List<String> chosen = Phrases.best(scored, 3);
         return chosen.isEmpty() ? "Mixed incidents" : String.join(" · ", chosen);
     }
 

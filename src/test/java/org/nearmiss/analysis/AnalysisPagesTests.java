@@ -6,13 +6,10 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
-import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.review.Publications;
 import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
@@ -213,12 +210,6 @@ class AnalysisPagesTests {
     }
 
     private Staff join(Role role) {
-        String email =
-                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov";
-        return Staff.joins(port, accounts.invite(admin(), email, role), email, "Someone");
-    }
-
-    private static SignedIn admin() {
-        return new SignedIn(AccountId.random(), "admin@state.gov", "Someone", Role.ADMIN);
+        return Staff.invitedAs(port, accounts, role);
     }
 }

@@ -61,14 +61,8 @@ class SimilarityQualityBenchmark {
         }
         double embedSeconds = (System.nanoTime() - started) / 1e9;
 
-        List<Incident> incidents = new ArrayList<>();
-        for (Safenet.Report r : reports) {
-            incidents.add(new Incident(r.id(), null, null, null, Set.of(), Map.of(), r.narrative()));
-        }
-        IncidentIndex ours = new IncidentIndex(
-                new ByteBuffersDirectory(), JsonMapper.builder().build());
-        ours.put(incidents, vectors);
-        ours.commit(0, Embedder.MODEL);
+        List<Incident> incidents = incidentsOf(reports, false);
+        IncidentIndex ours = indexOf(incidents, vectors);
 
         Analyzer analyzer = new EnglishAnalyzer();
         ByteBuffersDirectory plain = new ByteBuffersDirectory();
@@ -94,12 +88,7 @@ class SimilarityQualityBenchmark {
             if (query.labels().isEmpty()) {
                 continue;
             }
-            int relevantInAll = 0;
-            for (Safenet.Report other : reports) {
-                if (other != query && !Collections.disjoint(other.labels(), query.labels())) {
-                    relevantInAll++;
-                }
-            }
+            int relevantInAll = relevantInAll(query, reports);
             List<String> plainTop = new ArrayList<>();
             for (ScoreDoc sd : bm25.search(bagOfWords(analyzer, query), K).scoreDocs) {
                 plainTop.add(bm25.storedFields().document(sd.doc).get("id"));
@@ -127,26 +116,14 @@ class SimilarityQualityBenchmark {
         ours.close();
 
         // The reviewer's case: a new, uncoded account against a library whose reports are coded.
-        List<Incident> coded = new ArrayList<>();
-        for (Safenet.Report r : reports) {
-            coded.add(new Incident(r.id(), null, null, null, r.labels(), Map.of(), r.narrative()));
-        }
-        IncidentIndex library = new IncidentIndex(
-                new ByteBuffersDirectory(), JsonMapper.builder().build());
-        library.put(coded, vectors);
-        library.commit(0, Embedder.MODEL);
+        IncidentIndex library = indexOf(incidentsOf(reports, true), vectors);
         Scores uncoded = new Scores();
         for (int i = 0; i < reports.size(); i++) {
             Safenet.Report query = reports.get(i);
             if (query.labels().isEmpty()) {
                 continue;
             }
-            int relevantInAll = 0;
-            for (Safenet.Report other : reports) {
-                if (other != query && !Collections.disjoint(other.labels(), query.labels())) {
-                    relevantInAll++;
-                }
-            }
+            int relevantInAll = relevantInAll(query, reports);
             List<IncidentIndex.Found> found =
                     library.similar(new IncidentIndex.Probe(incidents.get(i), vectors.get(i), false), K);
             uncoded.add(query, found.stream().map(f -> f.incident().id()).toList(), byId, relevantInAll);
@@ -156,6 +133,35 @@ class SimilarityQualityBenchmark {
                 "ratio to BM25: P@10 %.2fx, nDCG@10 %.2fx%n",
                 uncoded.precision() / baseline.precision(), uncoded.ndcg() / baseline.ndcg());
         library.close();
+    }
+
+    /** The reports as incidents: their narratives, and their labels as coded factors if {@code coded}. */
+    private static List<Incident> incidentsOf(List<Safenet.Report> reports, boolean coded) {
+        List<Incident> incidents = new ArrayList<>();
+        for (Safenet.Report r : reports) {
+            incidents.add(
+                    new Incident(r.id(), null, null, null, coded ? r.labels() : Set.of(), Map.of(), r.narrative()));
+        }
+        return incidents;
+    }
+
+    private static IncidentIndex indexOf(List<Incident> incidents, List<float[]> vectors) {
+        IncidentIndex index = new IncidentIndex(
+                new ByteBuffersDirectory(), JsonMapper.builder().build());
+        index.put(incidents, vectors);
+        index.commit(0, Embedder.MODEL);
+        return index;
+    }
+
+    /** How many other reports share a label with this one. */
+    private static int relevantInAll(Safenet.Report query, List<Safenet.Report> reports) {
+        int relevant = 0;
+        for (Safenet.Report other : reports) {
+            if (other != query && !Collections.disjoint(other.labels(), query.labels())) {
+                relevant++;
+            }
+        }
+        return relevant;
     }
 
     /** Plain BM25: every word of the narrative, as often as it occurs. */

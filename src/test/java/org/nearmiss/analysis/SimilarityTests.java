@@ -11,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
-import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
 import org.nearmiss.review.Publications;
@@ -249,12 +246,6 @@ class SimilarityTests {
     }
 
     private Staff join(Role role) {
-        String email =
-                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov";
-        return Staff.joins(port, accounts.invite(admin(), email, role), email, "Someone");
-    }
-
-    private static SignedIn admin() {
-        return new SignedIn(AccountId.random(), "admin@state.gov", "Someone", Role.ADMIN);
+        return Staff.invitedAs(port, accounts, role);
     }
 }

@@ -93,6 +93,16 @@ public final class Browser {
         }
 
         @Override
+        public void beforeSubmit(WebElement element) {
+            leaving = driver.findElement(By.tagName("html"));
+        }
+
+        @Override
+        public void afterSubmit(WebElement element) {
+            afterClick(element);
+        }
+
+        @Override
         public void afterClick(WebElement element) {
             if (leaving == null) {
                 return;

@@ -36,6 +36,15 @@ public final class Staff {
      * Joins through the link, enrols the authenticator and keeps the recovery codes; ends signed in.
      * Readers, who need no second factor, are signed in straight away.
      */
+    /** Someone an admin invited with this role (a fresh address), joined with a second factor. */
+    public static Staff invitedAs(int port, org.nearmiss.accounts.Accounts accounts, org.nearmiss.accounts.Role role) {
+        String email = role.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + "@state.gov";
+        var admin = new org.nearmiss.accounts.SignedIn(
+                org.nearmiss.accounts.AccountId.random(), "admin@state.gov", "Admin", org.nearmiss.accounts.Role.ADMIN);
+        return joins(port, accounts.invite(admin, email, role), email, "Someone");
+    }
+
     public static Staff joins(int port, String token, String email, String name) {
         Staff staff = new Staff(port, email);
         HttpResponse<String> joined = staff.web.submit(
