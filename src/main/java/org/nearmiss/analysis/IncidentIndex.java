@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,16 +165,13 @@ final class IncidentIndex implements Closeable {
      */
     List<String> nearest(float[] vector, int k, String leaveOut) {
         return withSearcher(searcher -> {
-            Query filter = new BooleanQuery.Builder()
-                    .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term("id", leaveOut)), BooleanClause.Occur.MUST_NOT)
-                    .build();
             List<String> ids = new ArrayList<>();
-            int wanted = Math.max(CANDIDATES, k);
-            ScoreDoc[] found =
-                    searcher.search(new KnnFloatVectorQuery("vector", vector, wanted, filter), wanted).scoreDocs;
-            for (ScoreDoc sd : Arrays.copyOf(found, Math.min(k, found.length))) {
-                ids.add(searcher.storedFields().document(sd.doc).get("id"));
+            int wanted = Math.max(CANDIDATES, k) + 1;
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery("vector", vector, wanted), wanted).scoreDocs) {
+                String id = searcher.storedFields().document(sd.doc).get("id");
+                if (!id.equals(leaveOut) && ids.size() < k) {
+                    ids.add(id);
+                }
             }
             return ids;
         });
@@ -316,12 +312,20 @@ final class IncidentIndex implements Closeable {
         return withSearcher(searcher -> {
             Query filter = filterOf(probe);
             Map<Integer, double[]> candidates = new LinkedHashMap<>(); // doc -> {meaning, bm25}
-            TopDocs near = searcher.search(
-                    new KnnFloatVectorQuery("vector", probe.vector(), Math.max(CANDIDATES, limit), filter),
-                    Math.max(CANDIDATES, limit));
-            for (ScoreDoc sd : near.scoreDocs) {
-                // DOT_PRODUCT scores are (1 + cosine) / 2.
-                candidates.put(sd.doc, new double[] {2 * sd.score - 1, 0});
+            int wanted = Math.max(CANDIDATES, limit);
+            // Leaving out the probe itself needs no filter (a filtered graph search is slower): ask for
+            // one more and drop it. Another activity does.
+            KnnFloatVectorQuery knn = probe.otherActivity()
+                    ? new KnnFloatVectorQuery("vector", probe.vector(), wanted, filter)
+                    : new KnnFloatVectorQuery("vector", probe.vector(), wanted + 1);
+            Integer self = probe.incident().id().isEmpty()
+                    ? null
+                    : docOf(searcher, probe.incident().id());
+            for (ScoreDoc sd : searcher.search(knn, wanted + 1).scoreDocs) {
+                if (self == null || sd.doc != self) {
+                    // DOT_PRODUCT scores are (1 + cosine) / 2.
+                    candidates.put(sd.doc, new double[] {2 * sd.score - 1, 0});
+                }
             }
             Query words = wordsOf(searcher, probe.incident().text());
             double best = 0;
@@ -526,6 +530,11 @@ final class IncidentIndex implements Closeable {
                 searcher.getIndexReader().numDocs(),
                 analyzer,
                 rarity);
+    }
+
+    private static Integer docOf(IndexSearcher searcher, String id) throws IOException {
+        ScoreDoc[] found = searcher.search(new TermQuery(new Term("id", id)), 1).scoreDocs;
+        return found.length == 0 ? null : found[0].doc;
     }
 
     private static Incident withoutText(Incident i) {

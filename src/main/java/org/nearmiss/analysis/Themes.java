@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Themes: groups of published incidents alike in meaning, whatever their type of call, each named by
  * the words and pairs of words its accounts use far more than others do and by the factors it has
  * more of; with its size, its size year by year and the incidents at its heart. Worked out again when
- * the library has grown by a twentieth, or an hour after any change.
+ * the library has grown by a twentieth, or an hour after any change; in a large library the last
+ * themes are shown meanwhile.
  */
 @Component
 public class Themes {
@@ -33,6 +34,8 @@ public class Themes {
 
     private final Similarity similarity;
     private volatile Found cached;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     Themes(Similarity similarity) {
         this.similarity = similarity;
@@ -73,9 +76,19 @@ public class Themes {
                 || Math.abs(size - found.reports()) > Math.max(1, found.reports() / 20)
                 || size != found.reports()
                         && found.workedOut().isBefore(Instant.now().minusSeconds(3600));
-        if (stale) {
+        if (found == null || stale && size < 50_000) {
+            // Nothing to show yet, or quick to redo: work them out now.
             found = workOut(index, size);
             cached = found;
+        } else if (stale && refreshing.compareAndSet(false, true)) {
+            // A large library: show the last themes while new ones are worked out.
+            Thread.ofPlatform().name("themes").daemon(true).start(() -> {
+                try {
+                    cached = workOut(index, index.size());
+                } finally {
+                    refreshing.set(false);
+                }
+            });
         }
         return found;
     }
