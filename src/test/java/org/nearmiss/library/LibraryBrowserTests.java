@@ -70,7 +70,7 @@ class LibraryBrowserTests {
         browser.findElement(By.id("q")).sendKeys("handgun");
         browser.findElement(By.cssSelector("label[for^='activity-']")).click();
         browser.findElement(By.cssSelector(".facets button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("1 report");
+        assertThat(Browser.textOf(browser, By.id("results-heading"))).isEqualTo("1 report");
         assertThat(browser.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
         assertThat(Accessibility.violations(browser)).as("library with results").isEmpty();
 

@@ -75,14 +75,14 @@ class ReviewBrowserTests {
         browser.findElement(By.id("accept0")).click();
         browser.findElement(By.cssSelector("form[action$='/marks'] button[type=submit]"))
                 .click();
-        assertThat(browser.findElement(By.id("done")).getText()).contains("Marks applied");
+        assertThat(Browser.textOf(browser, By.id("done"))).contains("Marks applied");
         assertThat(browser.findElement(By.id("narrative")).getAttribute("value"))
                 .contains("Dan Ruiz");
 
         // Sending on without a title is refused beside the title field.
         browser.findElement(By.cssSelector("#stage-1-form button[value=submit]"))
                 .click();
-        assertThat(browser.findElement(By.id("title-error")).getText()).contains("title");
+        assertThat(Browser.textOf(browser, By.id("title-error"))).contains("title");
         assertAccessible("stage 1 with a refused step");
 
         browser.findElement(By.id("title")).sendKeys("Hidden passenger hides handgun at night stop");
@@ -91,8 +91,10 @@ class ReviewBrowserTests {
                 .sendKeys("[OFFICER 1] and I stopped a car after dark. [OFFICER 1] saw a handgun.");
         browser.findElement(By.cssSelector("#stage-1-form button[value=submit]"))
                 .click();
-        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo(Stage.STAGE_2.label());
-        assertThat(browser.findElement(By.id("not-yours")).getText()).contains("another approver");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                        By.id("stage"), Stage.STAGE_2.label()));
+        assertThat(Browser.textOf(browser, By.id("not-yours"))).contains("another approver");
 
         signInAs(approver);
         browser.get(url("/review/cases/" + id));
@@ -103,8 +105,8 @@ class ReviewBrowserTests {
         browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
                 .click();
 
-        assertThat(browser.findElement(By.id("published")).getText()).containsPattern("NM-\\d{4}-\\d{5}");
-        assertThat(browser.findElement(By.id("published-heading")).getText())
+        assertThat(Browser.textOf(browser, By.id("published"))).containsPattern("NM-\\d{4}-\\d{5}");
+        assertThat(Browser.textOf(browser, By.id("published-heading")))
                 .isEqualTo("Hidden passenger hides handgun at night stop");
         assertAccessible("published");
         assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);

@@ -74,6 +74,16 @@ public final class Browser {
     }
 
     /**
+     * The text of an element, read again if the page was replaced between finding and reading it
+     * (a page that arrives by redirect can replace the one just found).
+     */
+    public static String textOf(WebDriver browser, By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
+    /**
      * A click on a link or a submit button returns before the next page has loaded when the machine
      * is busy; a test reading the page at once would read the old one. After such a click, wait
      * until the old page is gone and the new one complete, as a person waits.
