@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nearmiss.intake.Question;
 import org.nearmiss.intake.Questionnaires;
 import org.nearmiss.review.PublicationFollower;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coded answers of every publication, held compactly in memory for statistics: a month, a few
- * single-choice circumstances and the contributing factors as bits, seventeen bytes a report, so
- * a million reports are counted in milliseconds. Derived data: built from the publications on start
- * and kept in step with them.
+ * single-choice circumstances, the contributing factors as bits and the agency it counts for,
+ * twenty-one bytes a report, so a million reports are counted in milliseconds. Derived data: built
+ * from the publications on start and kept in step with them.
  */
 @Component
 class CodedFacts implements PublicationFollower {
@@ -34,6 +36,8 @@ class CodedFacts implements PublicationFollower {
     private final List<String> factors;
     private final List<List<String>> dimensionValues;
     private volatile Table table = Table.empty(DIMENSIONS.size());
+    /** Agencies by the number that stands for them in the table; only ever grows. */
+    private final Map<UUID, Integer> agencyNumbers = new ConcurrentHashMap<>();
 
     CodedFacts(Publications publications, Questionnaires questionnaires) {
         this.publications = publications;
@@ -129,6 +133,21 @@ class CodedFacts implements PublicationFollower {
         return bits;
     }
 
+    /** The number an agency has in the table, or -1 for none. */
+    int agencyNumber(UUID agency) {
+        if (agency == null) {
+            return -1;
+        }
+        synchronized (agencyNumbers) {
+            return agencyNumbers.computeIfAbsent(agency, a -> agencyNumbers.size());
+        }
+    }
+
+    /** The number of an agency already counted, or -1 when none of its reports is. */
+    int knownAgencyNumber(UUID agency) {
+        return agency == null ? -1 : agencyNumbers.getOrDefault(agency, -1);
+    }
+
     byte codeOf(int dimension, Object value) {
         return value == null ? -1 : (byte) dimensionValues.get(dimension).indexOf(value.toString());
     }
@@ -137,10 +156,10 @@ class CodedFacts implements PublicationFollower {
      * Rows in columns. Arrays are only ever written beyond {@link #size()}, and a larger table gets
      * new arrays, so a reader holding a table sees a fixed set of rows.
      */
-    record Table(int size, long sequence, int[] months, long[] factors, byte[][] dimensions) {
+    record Table(int size, long sequence, int[] months, long[] factors, byte[][] dimensions, int[] agencies) {
 
         static Table empty(int dimensions) {
-            return new Table(0, 0, new int[0], new long[0], new byte[dimensions][0]);
+            return new Table(0, 0, new int[0], new long[0], new byte[dimensions][0], new int[0]);
         }
 
         Table withRoom(int more) {
@@ -153,19 +172,26 @@ class CodedFacts implements PublicationFollower {
             for (int d = 0; d < dimensions.length; d++) {
                 dims[d] = Arrays.copyOf(dimensions[d], capacity);
             }
-            return new Table(size, sequence, Arrays.copyOf(months, capacity), Arrays.copyOf(factors, capacity), dims);
+            return new Table(
+                    size,
+                    sequence,
+                    Arrays.copyOf(months, capacity),
+                    Arrays.copyOf(factors, capacity),
+                    dims,
+                    Arrays.copyOf(agencies, capacity));
         }
 
         void set(int row, ReportPublished p, CodedFacts facts) {
             months[row] = facts.monthOf(p.incidentMonth());
             factors[row] = facts.factorBits(p.answers());
+            agencies[row] = facts.agencyNumber(p.agencyId());
             for (int d = 0; d < dimensions.length; d++) {
                 dimensions[d][row] = facts.codeOf(d, p.answers().get(DIMENSIONS.get(d)));
             }
         }
 
         Table grown(int rows, long lastSequence) {
-            return new Table(size + rows, lastSequence, months, factors, dimensions);
+            return new Table(size + rows, lastSequence, months, factors, dimensions, agencies);
         }
     }
 }

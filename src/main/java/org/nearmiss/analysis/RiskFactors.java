@@ -288,6 +288,128 @@ public class RiskFactors {
                 alerts);
     }
 
+    /** A value and how many counted reports have it. */
+    public record Cell(Value value, long count) {}
+
+    /** Reports in one stretch of time, and how many of them had each factor (in the factors' order). */
+    public record Slice(long reports, List<Long> factors) {
+
+        public Slice {
+            factors = List.copyOf(factors);
+        }
+    }
+
+    /**
+     * Plain counts of coded answers, for tables that must stay aggregate (an agency's dashboard).
+     *
+     * @param factors each contributing factor, in the questionnaire's order
+     * @param circumstances each single-choice circumstance's values in order, then one for the
+     *     reports that left it unanswered (value {@code ""}), so the cells add up to {@code reports}
+     * @param months by month of the incident, only months with reports
+     * @param undated the reports without a month of the incident
+     */
+    public record Tally(
+            long reports,
+            List<Cell> factors,
+            Map<String, List<Cell>> circumstances,
+            java.util.SortedMap<YearMonth, Slice> months,
+            Slice undated) {}
+
+    /**
+     * Counts the publications of some agencies, or of all reports.
+     *
+     * @param agencies whose reports to count, or {@code null} for every published report
+     * @param step each agency's reports are counted in whole steps of this many, oldest publications
+     *     first (so counts move only when that many more are published and a day's difference never
+     *     isolates one report); ignored when counting every report
+     */
+    public Tally tally(java.util.Set<java.util.UUID> agencies, int step) {
+        CodedFacts.Table table = facts.table();
+        int rows = table.size();
+        int[] allowed = null;
+        if (agencies != null) {
+            int[] numbers = agencies.stream()
+                    .mapToInt(facts::knownAgencyNumber)
+                    .filter(a -> a >= 0)
+                    .toArray();
+            int most = java.util.Arrays.stream(numbers).max().orElse(-1);
+            allowed = new int[most + 1];
+            boolean[] wanted = new boolean[most + 1];
+            for (int a : numbers) {
+                wanted[a] = true;
+            }
+            for (int row = 0; row < rows; row++) {
+                int a = table.agencies()[row];
+                if (a >= 0 && a <= most && wanted[a]) {
+                    allowed[a]++;
+                }
+            }
+            for (int a = 0; a <= most; a++) {
+                allowed[a] = step <= 1 ? allowed[a] : allowed[a] / step * step;
+            }
+        }
+        List<String> factorValues = facts.factors();
+        int k = factorValues.size();
+        int dims = CodedFacts.DIMENSIONS.size();
+        long[] factorCounts = new long[k];
+        long[][] dimensionCounts = new long[dims][];
+        for (int d = 0; d < dims; d++) {
+            dimensionCounts[d] = new long[facts.valuesOf(CodedFacts.DIMENSIONS.get(d)).size() + 1];
+        }
+        java.util.TreeMap<Integer, long[]> byMonth = new java.util.TreeMap<>();
+        long[] undated = new long[k + 1];
+        long n = 0;
+        for (int row = 0; row < rows; row++) {
+            if (allowed != null) {
+                int a = table.agencies()[row];
+                if (a < 0 || a >= allowed.length || allowed[a] == 0) {
+                    continue;
+                }
+                allowed[a]--;
+            }
+            n++;
+            long bits = table.factors()[row];
+            int month = table.months()[row];
+            long[] slice = month < 0 ? undated : byMonth.computeIfAbsent(month, m -> new long[k + 1]);
+            slice[0]++;
+            for (long rest = bits; rest != 0; rest &= rest - 1) {
+                int f = Long.numberOfTrailingZeros(rest);
+                factorCounts[f]++;
+                slice[1 + f]++;
+            }
+            for (int d = 0; d < dims; d++) {
+                int code = table.dimensions()[d][row];
+                dimensionCounts[d][code >= 0 ? code : dimensionCounts[d].length - 1]++;
+            }
+        }
+        List<Cell> factorCells = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            factorCells.add(new Cell(factor(factorValues.get(f)), factorCounts[f]));
+        }
+        Map<String, List<Cell>> circumstances = new LinkedHashMap<>();
+        for (int d = 0; d < dims; d++) {
+            String dimension = CodedFacts.DIMENSIONS.get(d);
+            List<String> values = facts.valuesOf(dimension);
+            List<Cell> cells = new ArrayList<>();
+            for (int v = 0; v < values.size(); v++) {
+                cells.add(new Cell(label(dimension, values.get(v)), dimensionCounts[d][v]));
+            }
+            cells.add(new Cell(new Value("", "Not answered"), dimensionCounts[d][values.size()]));
+            circumstances.put(dimension, List.copyOf(cells));
+        }
+        java.util.SortedMap<YearMonth, Slice> months = new java.util.TreeMap<>();
+        byMonth.forEach((month, slice) -> months.put(CodedFacts.monthFrom(month), sliceOf(slice)));
+        return new Tally(n, List.copyOf(factorCells), circumstances, months, sliceOf(undated));
+    }
+
+    private static Slice sliceOf(long[] counts) {
+        List<Long> factors = new ArrayList<>();
+        for (int f = 1; f < counts.length; f++) {
+            factors.add(counts[f]);
+        }
+        return new Slice(counts[0], factors);
+    }
+
     /** The values one may filter by, with labels, by question id. */
     public Map<String, List<Value>> choices() {
         Map<String, List<Value>> choices = new LinkedHashMap<>();

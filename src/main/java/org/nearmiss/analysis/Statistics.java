@@ -6,23 +6,23 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * The statistics behind risk factors, each small enough to check by hand: a proportion's interval,
  * lift with its interval, a test for a trend across months, and a test for a recent rise.
  */
-final class Statistics {
+public final class Statistics {
 
     /** Two-sided 95%. */
-    static final double Z95 = 1.959963984540054;
+    public static final double Z95 = 1.959963984540054;
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     private Statistics() {}
 
     /** An interval, its low and high ends. */
-    record Interval(double low, double high) {}
+    public record Interval(double low, double high) {}
 
     /**
      * Wilson's score interval for a proportion of {@code k} in {@code n}: unlike the textbook
      * interval it stays within 0 and 1 and is honest for small counts.
      */
-    static Interval wilson(long k, long n, double z) {
+    public static Interval wilson(long k, long n, double z) {
         if (n == 0) {
             return new Interval(0, 1);
         }

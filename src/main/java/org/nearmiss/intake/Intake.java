@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +24,9 @@ public class Intake {
 
     static final int MAX_REPLY_LENGTH = 5000;
 
+    /** The question whose answer says which agency a report counts for. */
+    static final String AGENCY_CODE = "agencyCode";
+
     private final Questionnaires questionnaires;
     private final Reports reports;
     private final TransactionTemplate transactions;
@@ -29,6 +34,7 @@ public class Intake {
     private final AnswerCheck answerCheck;
     private final Clock clock;
     private final Duration statusFloor;
+    private final ObjectProvider<AgencyCodes> agencyCodes;
     private final SecureRandom random = new SecureRandom();
 
     Intake(
@@ -37,7 +43,8 @@ public class Intake {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            IntakeProperties properties) {
+            IntakeProperties properties,
+            ObjectProvider<AgencyCodes> agencyCodes) {
         this.questionnaires = questionnaires;
         this.reports = reports;
         this.transactions = transactions;
@@ -45,6 +52,7 @@ public class Intake {
         this.answerCheck = new AnswerCheck(clock);
         this.clock = clock;
         this.statusFloor = properties.statusFloor();
+        this.agencyCodes = agencyCodes;
     }
 
     /**
@@ -56,14 +64,47 @@ public class Intake {
      * @throws AnswersInvalid when any answer does not fit; nothing is stored
      */
     public ReportKey file(Integer questionnaireVersion, Map<String, List<String>> answers) {
+        return submit(questionnaireVersion, answers).key();
+    }
+
+    /**
+     * Files a report as {@link #file} does and says what the reporter should know: an agency code
+     * that is not current is not a reason to refuse a report, so it is dropped with a notice.
+     */
+    public Filing submit(Integer questionnaireVersion, Map<String, List<String>> answers) {
         Answers checked = answerCheck.check(questionnaires.version(questionnaireVersion), answers);
+        String typedCode = checked.freeText().get(AGENCY_CODE);
+        Optional<UUID> agency = Optional.empty();
+        List<FieldProblem> notices = List.of();
+        if (typedCode != null) {
+            AgencyCodes codes = agencyCodes.getIfAvailable();
+            agency = codes == null ? Optional.empty() : codes.agencyOf(typedCode);
+            if (agency.isEmpty()) {
+                notices = List.of(new FieldProblem(
+                        AGENCY_CODE,
+                        "The agency code you entered is not one in use (it may be mistyped or replaced by a new"
+                                + " one). Your report was received all the same; it just does not count in any"
+                                + " agency's totals."));
+            }
+            // The code has done its work: only the agency it stands for is kept.
+            Map<String, String> freeText = new java.util.HashMap<>(checked.freeText());
+            freeText.remove(AGENCY_CODE);
+            checked = new Answers(checked.questionnaireVersion(), checked.coded(), freeText);
+        }
+        Answers stored = checked;
+        UUID agencyId = agency.orElse(null);
         ReportKey key = ReportKey.generate(random);
         ReportId id = ReportId.random();
         transactions.executeWithoutResult(tx -> {
-            reports.add(id, key.hash(), checked, LocalDate.now(clock));
-            events.publishEvent(new ReportFiled(id, checked.questionnaireVersion()));
+            reports.add(id, key.hash(), stored, LocalDate.now(clock), agencyId);
+            events.publishEvent(new ReportFiled(id, stored.questionnaireVersion()));
         });
-        return key;
+        return new Filing(key, notices);
+    }
+
+    /** The agency a report counts for: the one whose current code its reporter entered. */
+    public Optional<UUID> agencyOf(ReportId id) {
+        return reports.agencyOf(id);
     }
 
     /**

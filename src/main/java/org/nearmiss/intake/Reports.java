@@ -53,11 +53,12 @@ class Reports {
     /** A report as the status look-up finds it. */
     record Filed(ReportId id, ReportState state, LocalDate filedOn) {}
 
-    void add(ReportId id, String keyHash, Answers answers, LocalDate filedOn) {
+    void add(ReportId id, String keyHash, Answers answers, LocalDate filedOn, UUID agencyId) {
         Vault.DataKey dataKey = vault.newDataKey(id.value());
         jdbc.sql("""
-                insert into report (id, key_hash, questionnaire_version, filed_on, state, coded_answers, sealed_text)
-                values (:id, :keyHash, :version, :filedOn, :state, :coded, :sealed)""")
+                insert into report (id, key_hash, questionnaire_version, filed_on, state, coded_answers, sealed_text,
+                    agency_id)
+                values (:id, :keyHash, :version, :filedOn, :state, :coded, :sealed, :agency)""")
                 .param("id", id.value())
                 .param("keyHash", keyHash)
                 .param("version", answers.questionnaireVersion())
@@ -65,10 +66,19 @@ class Reports {
                 .param("state", ReportState.FILED.name())
                 .param("coded", json.writeValueAsString(answers.coded()))
                 .param("sealed", dataKey.seal(json.writeValueAsBytes(answers.freeText())))
+                .param("agency", agencyId)
                 .update();
         jdbc.sql("insert into report_data_key (report_id, master_key_id, wrapped_key) values (?, ?, ?)")
                 .params(id.value(), vault.masterKeyId(), dataKey.wrapped())
                 .update();
+    }
+
+    Optional<UUID> agencyOf(ReportId id) {
+        return jdbc.sql("select agency_id from report where id = ?")
+                .param(id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("agency_id", UUID.class)))
+                .optional()
+                .flatMap(agency -> agency);
     }
 
     Optional<Filed> findByKeyHash(String keyHash) {

@@ -44,13 +44,15 @@ public class Publications {
             Draft draft,
             int questionnaireVersion,
             Map<String, Object> answers,
-            int taxonomyVersion) {
+            int taxonomyVersion,
+            UUID agencyId) {
         Object month = answers.get("incidentMonth");
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into publication (report_id, published_on, incident_month, title, narrative, lessons,
-                    takeaways, questionnaire_version, coded_answers, taxonomy_version, codes)
-                values (:report, :on, :month, :title, :narrative, :lessons, :takeaways, :qv, :coded, :tv, :codes)""")
+                    takeaways, questionnaire_version, coded_answers, taxonomy_version, codes, agency_id)
+                values (:report, :on, :month, :title, :narrative, :lessons, :takeaways, :qv, :coded, :tv, :codes,
+                    :agency)""")
                 .param("report", reportId.value())
                 .param("on", publishedOn)
                 .param("month", month == null ? null : month.toString())
@@ -62,6 +64,7 @@ public class Publications {
                 .param("coded", json.writeValueAsString(answers))
                 .param("tv", taxonomyVersion)
                 .param("codes", String.join(",", draft.codes()))
+                .param("agency", agencyId)
                 .update(keys, "seq");
         long seq = keys.getKeyAs(Number.class).longValue();
         return new ReportPublished(
@@ -78,7 +81,8 @@ public class Publications {
                 questionnaireVersion,
                 answers,
                 taxonomyVersion,
-                draft.codes());
+                draft.codes(),
+                agencyId);
     }
 
     /** One imported publication: already de-identified elsewhere, published without review. */
@@ -134,9 +138,15 @@ public class Publications {
                 imported.questionnaireVersion(),
                 imported.answers(),
                 0,
-                List.of());
+                List.of(),
+                null);
         events.publishEvent(published);
         return java.util.Optional.of(published);
+    }
+
+    /** How many reports are published. */
+    public long count() {
+        return jdbc.sql("select count(*) from publication").query(Long.class).single();
     }
 
     /** The highest sequence number published so far, or 0. */
@@ -152,6 +162,24 @@ public class Publications {
                 .params(sequence, limit)
                 .query(this::map)
                 .list();
+    }
+
+    /** The first publications that count for an agency, oldest first, at most {@code limit}. */
+    public List<ReportPublished> ofAgency(UUID agencyId, int limit) {
+        return jdbc.sql("select * from publication where agency_id = ? order by seq limit ?")
+                .params(agencyId, limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** Published reports that count for each agency. */
+    public Map<UUID, Long> countsByAgency() {
+        Map<UUID, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select agency_id, count(*) as n from publication where agency_id is not null group by agency_id")
+                .query(rs -> {
+                    counts.put(rs.getObject("agency_id", UUID.class), rs.getLong("n"));
+                });
+        return counts;
     }
 
     /** The publication of a report, if it was published. */
@@ -182,6 +210,7 @@ public class Publications {
                 rs.getInt("questionnaire_version"),
                 json.readValue(rs.getString("coded_answers"), CODED),
                 rs.getInt("taxonomy_version"),
-                codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")));
+                codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")),
+                rs.getObject("agency_id", UUID.class));
     }
 }

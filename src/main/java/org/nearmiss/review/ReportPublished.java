@@ -3,6 +3,7 @@ package org.nearmiss.review;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.nearmiss.intake.ReportId;
 
 /**
@@ -15,6 +16,8 @@ import org.nearmiss.intake.ReportId;
  * @param reportId the report reviewed, or {@code null} for an imported publication
  * @param externalRef the reference an imported publication came with, or {@code null}
  * @param title the title, or {@code null} when an import had none
+ * @param agencyId the participating agency the report counts for, or {@code null}: for its
+ *     coordinators' aggregates only, never shown with the report
  */
 public record ReportPublished(
         long sequence,
@@ -30,7 +33,8 @@ public record ReportPublished(
         int questionnaireVersion,
         Map<String, Object> answers,
         int taxonomyVersion,
-        List<String> codes) {
+        List<String> codes,
+        UUID agencyId) {
 
     public ReportPublished {
         lessons = List.copyOf(lessons);

@@ -226,7 +226,13 @@ public class Review {
             reviewCase.publish(who, approved, today());
             Answers coded = intake.codedOf(id).orElseThrow();
             published[0] = publications.add(
-                    id, today(), approved, coded.questionnaireVersion(), coded.coded(), taxonomy.version());
+                    id,
+                    today(),
+                    approved,
+                    coded.questionnaireVersion(),
+                    coded.coded(),
+                    taxonomy.version(),
+                    intake.agencyOf(id).orElse(null));
             events.publishEvent(published[0]);
             return new Outcome(approved, who.email(), "review.published");
         });

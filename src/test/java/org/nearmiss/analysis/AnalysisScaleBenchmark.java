@@ -119,7 +119,8 @@ class AnalysisScaleBenchmark {
                         1,
                         Map.of("activity", activity, "lighting", lighting, "factors", List.copyOf(factors)),
                         1,
-                        List.of()));
+                        List.of(),
+                        null));
             }
             index.put(incidents, batchVectors);
             facts.addAll(published);

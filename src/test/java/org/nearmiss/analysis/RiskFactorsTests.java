@@ -168,7 +168,8 @@ class RiskFactorsTests {
                 1,
                 Map.of("activity", activity, "factors", List.of(factors)),
                 1,
-                List.of()));
+                List.of(),
+                null));
     }
 
     private static RiskFactors.Filter filter(

@@ -55,7 +55,7 @@ class ReportsTests {
     @Test
     void aFiledReportIsFoundByItsKeyHashWithItsDayAndState() {
         ReportId id = ReportId.random();
-        reports.add(id, "a".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(id, "a".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         assertThat(reports.findByKeyHash("a".repeat(64)))
                 .contains(new Reports.Filed(id, ReportState.FILED, LocalDate.of(2026, 11, 22)));
@@ -65,7 +65,7 @@ class ReportsTests {
     @Test
     void answersComeBackAsTheyWentInButTheWordsAreStoredSealed() {
         ReportId id = ReportId.random();
-        reports.add(id, "c".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(id, "c".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         Answers back = reports.answersOf(id).orElseThrow();
         assertThat(back.coded()).containsEntry("activity", "traffic-stop").containsEntry("officersOnScene", 2);
@@ -88,7 +88,7 @@ class ReportsTests {
     @Test
     void theMessageThreadKeepsItsOrderAndIsSealedToo() {
         ReportId id = ReportId.random();
-        reports.add(id, "d".repeat(64), answers(), LocalDate.of(2026, 11, 2));
+        reports.add(id, "d".repeat(64), answers(), LocalDate.of(2026, 11, 2), null);
         reports.addMessage(id, new Message(Message.Author.REVIEWER, LocalDate.of(2026, 11, 3), "Was the light on?"));
         reports.addMessage(id, new Message(Message.Author.REPORTER, LocalDate.of(2026, 11, 4), "No, it was out."));
 
@@ -108,7 +108,7 @@ class ReportsTests {
     @Test
     void theStateChangesOnlyForAReportThatExists() {
         ReportId id = ReportId.random();
-        reports.add(id, "e".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(id, "e".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         assertThat(reports.changeState(id, ReportState.AWAITING_REPORTER)).isTrue();
         assertThat(reports.findByKeyHash("e".repeat(64)))
@@ -122,7 +122,7 @@ class ReportsTests {
     @Test
     void deletingTheDataKeyShredsTheText() {
         ReportId id = ReportId.random();
-        reports.add(id, "f".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(id, "f".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
         jdbc.sql("delete from report_data_key where report_id = ?")
                 .param(id.value())
                 .update();
@@ -132,15 +132,15 @@ class ReportsTests {
 
     @Test
     void twoReportsCannotShareAKeyHash() {
-        reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
-        assertThatThrownBy(() -> reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22)))
+        assertThatThrownBy(() -> reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
     @Test
     void aNodeWithAnotherMasterKeyRefusesToStart() {
-        reports.add(ReportId.random(), "0".repeat(64), answers(), LocalDate.of(2026, 11, 22));
+        reports.add(ReportId.random(), "0".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
         Reports withOtherKey = new Reports(jdbc, JsonMapper.builder().build(), vaultWith(otherMasterKey()));
 
         assertThatThrownBy(withOtherKey::masterKeyMatches).hasMessageContaining("another master key");

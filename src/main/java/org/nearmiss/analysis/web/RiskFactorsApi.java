@@ -1,6 +1,7 @@
 package org.nearmiss.analysis.web;
 
 import java.net.URI;
+import org.nearmiss.analysis.AnalysisQuery;
 import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.analysis.Themes;
 import org.springframework.http.HttpStatus;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.FieldProblem;
+import org.nearmiss.intake.Filing;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.JsonAnswers;
 import org.nearmiss.intake.QuestionnaireUnknown;
@@ -69,16 +70,25 @@ class ReportsApi {
     /** What a client sends to file a report. */
     record FileRequest(Integer questionnaireVersion, Map<String, JsonNode> answers) {}
 
-    /** What it gets back: the key, once. */
-    record Filed(String reportKey) {}
+    /**
+     * What it gets back: the key, once, and notices about answers taken but not used (an agency code
+     * not in use), each with the question's id.
+     */
+    record Filed(String reportKey, List<Notice> notices) {}
+
+    record Notice(String field, String message) {}
 
     @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Filed> file(@RequestBody FileRequest request, HttpServletRequest http) {
         throttle.admit(Throttle.Action.FILE, http);
-        ReportKey key = intake.file(request.questionnaireVersion(), rawAnswers(request.answers()));
+        Filing filing = intake.submit(request.questionnaireVersion(), rawAnswers(request.answers()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
-                .body(new Filed(key.display()));
+                .body(new Filed(
+                        filing.key().display(),
+                        filing.notices().stream()
+                                .map(n -> new Notice(n.field(), n.message()))
+                                .toList()));
     }
 
     record KeyRequest(String reportKey) {}

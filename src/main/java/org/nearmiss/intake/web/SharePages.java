@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.FieldProblem;
+import org.nearmiss.intake.Filing;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.Question;
 import org.nearmiss.intake.Questionnaire;
@@ -63,8 +64,9 @@ class SharePages {
         answers.remove(VERSION_FIELD);
         Integer version = parseVersion(form.getFirst(VERSION_FIELD));
         try {
-            ReportKey key = intake.file(version, answers);
-            model.addAttribute("reportKey", key.display());
+            Filing filing = intake.submit(version, answers);
+            model.addAttribute("reportKey", filing.key().display());
+            model.addAttribute("notices", filing.notices());
             return "intake/filed";
         } catch (AnswersInvalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -1,4 +1,4 @@
-package org.nearmiss.analysis.web;
+package org.nearmiss.analysis;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nearmiss.analysis.RiskFactors;
-import org.nearmiss.analysis.Themes;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -24,7 +22,7 @@ import org.openpdf.text.pdf.PdfWriter;
  * factor's share and trend, pairs by lift, factors by type of call and the themes, as tables a chief
  * can read on paper. Drawn on the server with the standard PDF fonts.
  */
-final class AnalysisReport {
+public final class AnalysisReport {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
@@ -35,7 +33,7 @@ final class AnalysisReport {
 
     private AnalysisReport() {}
 
-    static byte[] of(RiskFactors.Overview o, Map<String, String> filter, Themes.Found themes) {
+    public static byte[] of(RiskFactors.Overview o, Map<String, String> filter, Themes.Found themes) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.LETTER, 48, 48, 48, 48);
         PdfWriter.getInstance(document, pdf);

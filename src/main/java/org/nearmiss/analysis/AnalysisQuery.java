@@ -1,4 +1,4 @@
-package org.nearmiss.analysis.web;
+package org.nearmiss.analysis;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.intake.FieldProblem;
 import org.springframework.util.MultiValueMap;
 
@@ -18,7 +17,7 @@ import org.springframework.util.MultiValueMap;
 public record AnalysisQuery(
         RiskFactors.Filter filter, Map<String, String> chosen, Map<String, String> typed, List<FieldProblem> problems) {
 
-    static AnalysisQuery from(MultiValueMap<String, String> params, RiskFactors risks) {
+    public static AnalysisQuery from(MultiValueMap<String, String> params, RiskFactors risks) {
         Map<String, List<RiskFactors.Value>> choices = risks.choices();
         Map<String, String> circumstances = new LinkedHashMap<>();
         Map<String, String> chosen = new LinkedHashMap<>();

@@ -1,23 +1,21 @@
-package org.nearmiss.analysis.web;
+package org.nearmiss.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nearmiss.analysis.RiskFactors;
-import org.nearmiss.analysis.Themes;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /** The dashboard's tables as CSV, each with a header row, for a spreadsheet or a briefing. */
-final class Tables {
+public final class Tables {
 
-    static final List<String> NAMES = List.of("factors", "pairs", "activities", "months", "alerts");
+    public static final List<String> NAMES = List.of("factors", "pairs", "activities", "months", "alerts");
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     private Tables() {}
 
-    static String csv(String table, RiskFactors.Overview o) {
+    public static String csv(String table, RiskFactors.Overview o) {
         List<List<String>> rows = new ArrayList<>();
         switch (table) {
             case "factors" -> {
@@ -96,7 +94,7 @@ final class Tables {
     }
 
     /** The themes: one row each, with their factors, types of call and years in cells of their own. */
-    static String themes(Themes.Found found) {
+    public static String themes(Themes.Found found) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 "theme", "label", "reports", "standout_factors", "types_of_call", "reports_by_year", "estimated"));
