@@ -155,7 +155,8 @@ public class Agencies implements AgencyCodes {
         List<FieldProblem> problems = new ArrayList<>();
         Agency.Coordinator coordinator =
                 coordinator(name, email, "coordinator", true, problems).orElse(null);
-        if (coordinator != null && agency.coordinators().stream().anyMatch(c -> c.email().equals(coordinator.email()))) {
+        if (coordinator != null
+                && agency.coordinators().stream().anyMatch(c -> c.email().equals(coordinator.email()))) {
             problems.add(new FieldProblem("coordinatorEmail", "This address coordinates the agency already."));
         }
         if (!problems.isEmpty()) {
@@ -180,7 +181,8 @@ public class Agencies implements AgencyCodes {
     public String rotateCode(SignedIn who, UUID id) {
         Agency agency = find(id).filter(a -> a.status() == Agency.Status.ACTIVE)
                 .orElseThrow(() -> new AgencyProblem("agency", "There is no such participating agency."));
-        boolean coordinates = agency.coordinators().stream().anyMatch(c -> c.email().equals(who.email()));
+        boolean coordinates =
+                agency.coordinators().stream().anyMatch(c -> c.email().equals(who.email()));
         if (who.role() != Role.ADMIN && !(who.role() == Role.COORDINATOR && coordinates)) {
             throw new AgencyProblem("agency", "Only the agency's coordinators and admins change its code.");
         }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     their combined figures are shown
  */
 @ConfigurationProperties("nearmiss.agencies")
-public record AgenciesProperties(@DefaultValue("5") int minCell, @DefaultValue("3") int minPeers) {
+public record AgenciesProperties(
+        @DefaultValue("5") int minCell, @DefaultValue("3") int minPeers) {
 
     /** The least k there may be. */
     public static final int LEAST_MIN_CELL = 5;
@@ -23,7 +24,8 @@ public record AgenciesProperties(@DefaultValue("5") int minCell, @DefaultValue("
                     + LEAST_MIN_CELL + " (it was " + minCell + ")");
         }
         if (minPeers < 2) {
-            throw new IllegalArgumentException("nearmiss.agencies.min-peers must be at least 2 (it was " + minPeers + ")");
+            throw new IllegalArgumentException(
+                    "nearmiss.agencies.min-peers must be at least 2 (it was " + minPeers + ")");
         }
     }
 }

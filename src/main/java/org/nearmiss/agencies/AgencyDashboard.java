@@ -143,7 +143,9 @@ public class AgencyDashboard {
 
         // Years of the incident: a partition of the reports counted.
         List<String> years = new ArrayList<>();
-        int lastYear = own.months().isEmpty() ? Year.now().getValue() : own.months().lastKey().getYear();
+        int lastYear = own.months().isEmpty()
+                ? Year.now().getValue()
+                : own.months().lastKey().getYear();
         int firstShown = lastYear - YEARS + 1;
         for (int y = firstShown; y <= lastYear; y++) {
             years.add(String.valueOf(y));
@@ -175,7 +177,10 @@ public class AgencyDashboard {
             boolean[] hidden = shown ? Suppression.partition(factorYears[f], forced, k) : allTrue(columns);
             List<Count> byYear = new ArrayList<>();
             for (int y = 0; y < columns; y++) {
-                byYear.add(hidden[y] ? Count.HIDDEN : new Count(factorYears[f][y], share(factorYears[f][y], yearReports[y])));
+                byYear.add(
+                        hidden[y]
+                                ? Count.HIDDEN
+                                : new Count(factorYears[f][y], share(factorYears[f][y], yearReports[y])));
             }
             double nationalShare = share(national.factors().get(f).count(), national.reports());
             long peerCount = peer.factors().get(f).count();
@@ -191,10 +196,12 @@ public class AgencyDashboard {
                     byYear));
         }
         factors.sort(Comparator.comparing((FactorRow r) -> r.agency().hidden())
-                .thenComparing(r -> -(r.agency().hidden() ? r.national() : r.agency().share())));
+                .thenComparing(
+                        r -> -(r.agency().hidden() ? r.national() : r.agency().share())));
 
         List<Circumstance> circumstances = new ArrayList<>();
-        for (Map.Entry<String, List<RiskFactors.Cell>> question : own.circumstances().entrySet()) {
+        for (Map.Entry<String, List<RiskFactors.Cell>> question :
+                own.circumstances().entrySet()) {
             List<RiskFactors.Cell> cells = question.getValue();
             long[] values = cells.stream().mapToLong(RiskFactors.Cell::count).toArray();
             boolean[] hidden = Suppression.partition(values, null, k);

@@ -117,9 +117,7 @@ public class AnalysisRequests {
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
                 insert into analysis_request (id, agency_id, title, status, asked_on, updated_on)
-                values (?, ?, ?, 'OPEN', ?, ?)""")
-                .params(id, agency.id(), heading, today, today)
-                .update();
+                values (?, ?, ?, 'OPEN', ?, ?)""").params(id, agency.id(), heading, today, today).update();
         addMessage(id, who, body, null);
         audit.record(who.email(), "analysis-request.asked", agency.name() + ": " + heading);
         return find(who, id).orElseThrow();
@@ -152,12 +150,13 @@ public class AnalysisRequests {
                 .update();
         audit.record(who.email(), analyst ? "analysis-request.answered" : "analysis-request.replied", request.title());
         if (analyst) {
-            agencies.find(request.agencyId()).ifPresent(agency -> agency.coordinators()
-                    .forEach(c -> mailer.send(
-                            c.email(),
-                            "Your analysis request was answered",
-                            "An analyst answered \"" + request.title() + "\". Read the answer at:\n\n"
-                                    + links.to("/agency/requests/" + id))));
+            agencies.find(request.agencyId())
+                    .ifPresent(agency -> agency.coordinators()
+                            .forEach(c -> mailer.send(
+                                    c.email(),
+                                    "Your analysis request was answered",
+                                    "An analyst answered \"" + request.title() + "\". Read the answer at:\n\n"
+                                            + links.to("/agency/requests/" + id))));
         }
         return find(who, id).orElseThrow();
     }
@@ -174,13 +173,10 @@ public class AnalysisRequests {
 
     /** The request with its thread, if the caller may see it. */
     public Optional<Request> find(SignedIn who, UUID id) {
-        Optional<Request> request = jdbc.sql("""
+        Optional<Request> request =
+                jdbc.sql("""
                 select r.*, a.name as agency_name from analysis_request r join agency a on a.id = r.agency_id
-                where r.id = ?""")
-                .param(id)
-                .query(this::map)
-                .optional()
-                .filter(r -> mayRead(who, r));
+                where r.id = ?""").param(id).query(this::map).optional().filter(r -> mayRead(who, r));
         return request.map(r -> new Request(
                 r.id(),
                 r.agencyId(),
@@ -197,9 +193,7 @@ public class AnalysisRequests {
         if (isAnalyst(who)) {
             return jdbc.sql("""
                     select r.*, a.name as agency_name from analysis_request r join agency a on a.id = r.agency_id
-                    order by case r.status when 'OPEN' then 0 when 'ANSWERED' then 1 else 2 end, r.updated_on""")
-                    .query(this::map)
-                    .list();
+                    order by case r.status when 'OPEN' then 0 when 'ANSWERED' then 1 else 2 end, r.updated_on""").query(this::map).list();
         }
         Optional<Agency> agency = agencies.coordinatedBy(who);
         if (agency.isEmpty()) {
@@ -207,10 +201,7 @@ public class AnalysisRequests {
         }
         return jdbc.sql("""
                 select r.*, a.name as agency_name from analysis_request r join agency a on a.id = r.agency_id
-                where r.agency_id = ? order by r.updated_on desc""")
-                .param(agency.get().id())
-                .query(this::map)
-                .list();
+                where r.agency_id = ? order by r.updated_on desc""").param(agency.get().id()).query(this::map).list();
     }
 
     /** A message's attachment, if the caller may see the request. */
@@ -248,7 +239,9 @@ public class AnalysisRequests {
                     :role, :name, :on, :body, :name2, :type, :content)""")
                 .param("id", id)
                 .param("role", who.role().name())
-                .param("name", who.displayName().length() > 100 ? who.displayName().substring(0, 100) : who.displayName())
+                .param(
+                        "name",
+                        who.displayName().length() > 100 ? who.displayName().substring(0, 100) : who.displayName())
                 .param("on", LocalDate.now(clock))
                 .param("body", body)
                 .param("name2", attachment == null ? null : attachment.filename())
@@ -286,6 +279,8 @@ public class AnalysisRequests {
     }
 
     private static String clean(String text) {
-        return text == null ? "" : text.replace("\r\n", "\n").replace("\u0000", "").strip();
+        return text == null
+                ? ""
+                : text.replace("\r\n", "\n").replace("\u0000", "").strip();
     }
 }

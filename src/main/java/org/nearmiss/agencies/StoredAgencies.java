@@ -77,10 +77,7 @@ class StoredAgencies {
     Optional<UUID> activeAgencyOfCode(String code) {
         return jdbc.sql("""
                 select c.agency_id from agency_code c join agency a on a.id = c.agency_id
-                where c.code = ? and c.retired_on is null and a.status = 'ACTIVE'""")
-                .param(code)
-                .query(UUID.class)
-                .optional();
+                where c.code = ? and c.retired_on is null and a.status = 'ACTIVE'""").param(code).query(UUID.class).optional();
     }
 
     Optional<Agency> find(UUID id) {
@@ -92,7 +89,9 @@ class StoredAgencies {
     }
 
     List<Agency> coordinatedBy(String email) {
-        return select("where a.status = 'ACTIVE' and a.id in (select agency_id from agency_coordinator where email = ?)", email);
+        return select(
+                "where a.status = 'ACTIVE' and a.id in (select agency_id from agency_coordinator where email = ?)",
+                email);
     }
 
     void countReaderInvitations(UUID agency, String month, int invited) {

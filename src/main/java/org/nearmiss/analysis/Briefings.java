@@ -18,7 +18,8 @@ public class Briefings {
 
     /** The formats one may ask for: the analysis report, or one of the tables. */
     public static final List<String> FORMATS = java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of("report.pdf"), Tables.NAMES.stream().map(t -> t + ".csv"))
+                    java.util.stream.Stream.of("report.pdf"),
+                    Tables.NAMES.stream().map(t -> t + ".csv"))
             .toList();
 
     /** The filter was not understood: each problem names its field. */

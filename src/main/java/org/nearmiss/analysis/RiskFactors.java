@@ -354,7 +354,8 @@ public class RiskFactors {
         long[] factorCounts = new long[k];
         long[][] dimensionCounts = new long[dims][];
         for (int d = 0; d < dims; d++) {
-            dimensionCounts[d] = new long[facts.valuesOf(CodedFacts.DIMENSIONS.get(d)).size() + 1];
+            dimensionCounts[d] =
+                    new long[facts.valuesOf(CodedFacts.DIMENSIONS.get(d)).size() + 1];
         }
         java.util.TreeMap<Integer, long[]> byMonth = new java.util.TreeMap<>();
         long[] undated = new long[k + 1];

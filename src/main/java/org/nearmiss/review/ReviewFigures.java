@@ -54,7 +54,8 @@ public class ReviewFigures {
             byStage.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"));
         });
         LocalDate today = LocalDate.now(clock);
-        long overdue = jdbc.sql("select filed_on from review_case where stage in ('STAGE_1', 'STAGE_2', 'AWAITING_REPORTER')")
+        long overdue = jdbc
+                .sql("select filed_on from review_case where stage in ('STAGE_1', 'STAGE_2', 'AWAITING_REPORTER')")
                 .query(LocalDate.class)
                 .stream()
                 .filter(filed -> Sla.dueOn(filed).isBefore(today))
@@ -70,7 +71,8 @@ public class ReviewFigures {
                     });
                 });
         int[] all = days.stream().mapToInt(d -> d[1]).sorted().toArray();
-        long within = days.stream().filter(d -> d[1] <= Sla.TARGET_BUSINESS_DAYS).count();
+        long within =
+                days.stream().filter(d -> d[1] <= Sla.TARGET_BUSINESS_DAYS).count();
         Map<Integer, List<Integer>> perMonth = new java.util.TreeMap<>();
         days.forEach(d -> perMonth.computeIfAbsent(d[0], m -> new ArrayList<>()).add(d[1]));
         List<MonthFigure> months = new ArrayList<>();

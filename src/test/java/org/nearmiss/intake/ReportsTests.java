@@ -134,7 +134,8 @@ class ReportsTests {
     void twoReportsCannotShareAKeyHash() {
         reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
-        assertThatThrownBy(() -> reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null))
+        assertThatThrownBy(() ->
+                        reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 

@@ -38,7 +38,8 @@ class AgencyAdminPages {
         return change(redirect, () -> {
             Agencies.Approved approved = agencies.approve(who, id);
             redirect.addFlashAttribute("notInvited", approved.notInvited());
-            return "Approved " + approved.agency().name() + ". Its code is " + approved.agency().code() + ".";
+            return "Approved " + approved.agency().name() + ". Its code is "
+                    + approved.agency().code() + ".";
         });
     }
 
@@ -70,7 +71,8 @@ class AgencyAdminPages {
 
     @PostMapping("/admin/agencies/{id}/code")
     String rotate(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id, RedirectAttributes redirect) {
-        return change(redirect, () -> "The new code is " + agencies.rotateCode(who, id) + "; the old one no longer counts.");
+        return change(
+                redirect, () -> "The new code is " + agencies.rotateCode(who, id) + "; the old one no longer counts.");
     }
 
     @GetMapping("/admin/programme")

@@ -134,7 +134,8 @@ class AgencyApi {
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing here you may see.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing here you may see.");
         problem.setTitle("Not found");
         problem.setType(URI.create("about:blank"));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

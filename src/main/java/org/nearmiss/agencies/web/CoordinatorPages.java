@@ -41,7 +41,8 @@ class CoordinatorPages {
         Optional<Agency> agency = agencies.coordinatedBy(who);
         if (agency.isPresent()) {
             try {
-                redirect.addFlashAttribute("newCode", agencies.rotateCode(who, agency.get().id()));
+                redirect.addFlashAttribute(
+                        "newCode", agencies.rotateCode(who, agency.get().id()));
             } catch (AgencyProblem problem) {
                 redirect.addFlashAttribute("codeProblem", problem.getMessage());
             }

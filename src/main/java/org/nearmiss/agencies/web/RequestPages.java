@@ -103,10 +103,7 @@ class RequestPages {
         return "redirect:" + base(who) + "/" + id;
     }
 
-    @GetMapping({
-        "/agency/requests/{id}/attachments/{position}",
-        "/analysis/requests/{id}/attachments/{position}"
-    })
+    @GetMapping({"/agency/requests/{id}/attachments/{position}", "/analysis/requests/{id}/attachments/{position}"})
     ResponseEntity<byte[]> attachment(
             @AuthenticationPrincipal SignedIn who, @PathVariable UUID id, @PathVariable int position) {
         Optional<Briefings.Export> file = requests.attachment(who, id, position);

@@ -13,7 +13,6 @@ import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.JsonAnswers;
 import org.nearmiss.intake.QuestionnaireUnknown;
 import org.nearmiss.intake.Questionnaires;
-import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.ReportKeyUnknown;
 import org.nearmiss.intake.ReportStatus;
 import org.nearmiss.system.Throttle;
