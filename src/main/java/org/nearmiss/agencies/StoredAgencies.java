@@ -125,7 +125,8 @@ class StoredAgencies {
                 });
         return jdbc.sql("""
                 select a.*, (select c.code from agency_code c where c.agency_id = a.id and c.retired_on is null) as code
-                from agency a """ + where + " order by a.asked_on desc, a.name")
+                from agency a
+                """ + where + " order by a.asked_on desc, a.name")
                 .params(params)
                 .query((rs, n) -> map(rs, coordinators))
                 .list();

@@ -397,22 +397,12 @@ class LibraryTests {
         assertThat(outboxCount(reader.email)).as("nothing new, no mail").isEqualTo(before);
     }
 
-    private String outboxFor(String email) throws Exception {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("outbox"))) {
-            return files.map(f -> {
-                        try {
-                            return java.nio.file.Files.readString(f);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .filter(m -> m.contains("To: " + email))
-                    .reduce("", String::concat);
-        }
+    private String outboxFor(String email) {
+        return String.join("", org.nearmiss.testing.Outbox.to(dataDir, email));
     }
 
-    private int outboxCount(String email) throws Exception {
-        return outboxFor(email).split("To: " + java.util.regex.Pattern.quote(email), -1).length - 1;
+    private int outboxCount(String email) {
+        return org.nearmiss.testing.Outbox.to(dataDir, email).size();
     }
 
     @Test
