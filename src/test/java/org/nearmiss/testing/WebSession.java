@@ -45,6 +45,20 @@ public final class WebSession {
                 .GET());
     }
 
+    /** Fetches a file (a PDF, a CSV) as bytes, with this session's cookies. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Loads the page, then posts the form on it with these fields and the page's CSRF token. */
     public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
         HttpResponse<String> page = get(pagePath);
