@@ -72,8 +72,19 @@ class AgenciesTests {
         HttpResponse<String> refused = visitor.submit(
                 "/agencies/join",
                 "/agencies/join",
-                Map.of("name", "", "kind", "NOT-A-KIND", "sizeBand", "UP_TO_200", "state", "ZZ",
-                        "coordinatorName", "Lt. Coord", "coordinatorEmail", "not-an-address"));
+                Map.of(
+                        "name",
+                        "",
+                        "kind",
+                        "NOT-A-KIND",
+                        "sizeBand",
+                        "UP_TO_200",
+                        "state",
+                        "ZZ",
+                        "coordinatorName",
+                        "Lt. Coord",
+                        "coordinatorEmail",
+                        "not-an-address"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())
                 .contains("id=\"name-error\"")
@@ -86,14 +97,30 @@ class AgenciesTests {
         HttpResponse<String> asked = visitor.submit(
                 "/agencies/join",
                 "/agencies/join",
-                Map.of("name", name, "kind", "MUNICIPAL", "sizeBand", "UP_TO_200", "state", "OH",
-                        "coordinatorName", "Lt. Coord", "coordinatorEmail", email, "note", "We have 140 sworn."));
+                Map.of(
+                        "name",
+                        name,
+                        "kind",
+                        "MUNICIPAL",
+                        "sizeBand",
+                        "UP_TO_200",
+                        "state",
+                        "OH",
+                        "coordinatorName",
+                        "Lt. Coord",
+                        "coordinatorEmail",
+                        email,
+                        "note",
+                        "We have 140 sworn."));
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("id=\"asked\"");
 
         Staff admin = Staff.invitedAs(port, accounts, Role.ADMIN);
         assertThat(admin.web.get("/admin/agencies").body()).contains(name).contains("We have 140 sworn.");
-        Agency pending = agencies.all().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        Agency pending = agencies.all().stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         assertThat(pending.status()).isEqualTo(Agency.Status.PENDING);
         assertThat(pending.code()).isNull();
 
@@ -122,7 +149,9 @@ class AgenciesTests {
         String newCode = codeOn(coordinator.web.follow(rotated).body());
         assertThat(newCode).isNotEqualTo(code);
         HttpResponse<String> old = new Http(port)
-                .postJson("/api/v1/reports", Stories.aTypicalStory().with("agencyCode", code).asJson(1));
+                .postJson(
+                        "/api/v1/reports",
+                        Stories.aTypicalStory().with("agencyCode", code).asJson(1));
         assertThat(old.statusCode()).isEqualTo(201);
         JsonNode notice = json.readTree(old.body()).path("notices").path(0);
         assertThat(notice.path("field").asString()).isEqualTo("agencyCode");
@@ -131,7 +160,11 @@ class AgenciesTests {
 
         // Another agency's coordinator cannot replace this agency's code.
         Agency other = AgencyDashboardTests.enrol(
-                agencies, "Other " + tag, Agency.Kind.SHERIFF, Agency.SizeBand.UP_TO_50, "other-" + tag + "@county.gov");
+                agencies,
+                "Other " + tag,
+                Agency.Kind.SHERIFF,
+                Agency.SizeBand.UP_TO_50,
+                "other-" + tag + "@county.gov");
         SignedIn otherCoordinator = new SignedIn(
                 org.nearmiss.accounts.AccountId.random(), "other-" + tag + "@county.gov", "Other", Role.COORDINATOR);
         assertThat(agencies.coordinatedBy(otherCoordinator)).map(Agency::id).contains(other.id());
@@ -144,8 +177,10 @@ class AgenciesTests {
     void aWrongCodeOnTheFormIsExplainedAndTheReportIsReceivedAllTheSame() {
         WebSession officer = new WebSession(port);
         List<Map.Entry<String, String>> form = new java.util.ArrayList<>();
-        Stories.aTypicalStory().with("agencyCode", "NOPE-2222").asMap().forEach((id, values) -> values.forEach(
-                v -> form.add(Map.entry(id, v))));
+        Stories.aTypicalStory()
+                .with("agencyCode", "NOPE-2222")
+                .asMap()
+                .forEach((id, values) -> values.forEach(v -> form.add(Map.entry(id, v))));
         form.add(Map.entry("questionnaireVersion", "1"));
         HttpResponse<String> filed = officer.post("/share", form, null);
         assertThat(filed.statusCode()).isEqualTo(200);
@@ -165,7 +200,15 @@ class AgenciesTests {
     void aDecisionIsMadeOnceAndADeclineNeedsAReason() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Agency asked = agencies.ask(new Agencies.Application(
-                "Declined PD " + tag, "MUNICIPAL", "UP_TO_10", "TX", "Sam", "sam-" + tag + "@pd.gov", null, null, null));
+                "Declined PD " + tag,
+                "MUNICIPAL",
+                "UP_TO_10",
+                "TX",
+                "Sam",
+                "sam-" + tag + "@pd.gov",
+                null,
+                null,
+                null));
         assertThatThrownBy(() -> agencies.decline(AgencyDashboardTests.ADMIN, asked.id(), " "))
                 .isInstanceOf(AgencyProblem.class)
                 .hasMessageContaining("Say why");
@@ -192,15 +235,17 @@ class AgenciesTests {
         Staff admin = Staff.invitedAs(port, accounts, Role.ADMIN);
         String programme = admin.web.get("/admin/programme").body();
         assertThat(programme).contains("id=\"by-stage\"").contains("Readers PD " + tag);
-        Matcher row = Pattern.compile(Pattern.quote("Readers PD " + tag)
-                        + "</th>\\s*<td>OH</td>\\s*<td>0</td>\\s*<td>3</td>")
+        Matcher row = Pattern.compile(
+                        Pattern.quote("Readers PD " + tag) + "</th>\\s*<td>OH</td>\\s*<td>0</td>\\s*<td>3</td>")
                 .matcher(programme);
         assertThat(row.find()).as(programme).isTrue();
         assertThat(agency.status()).isEqualTo(Agency.Status.ACTIVE);
     }
 
     private ReportId file(String code) {
-        return ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().with("agencyCode", code).asMap()));
+        return ReportIds.idOf(
+                jdbc,
+                intake.file(1, Stories.aTypicalStory().with("agencyCode", code).asMap()));
     }
 
     private UUID agencyOf(ReportId id) {

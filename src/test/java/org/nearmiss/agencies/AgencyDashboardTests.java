@@ -84,9 +84,17 @@ class AgencyDashboardTests {
     @Test
     void countsOnlyItsOwnReportsInStepsOfKAndHidesWhatSubtractionWouldGiveAway() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Agency agency = enrol(agencies, "Dashboard PD " + tag, Agency.Kind.MUNICIPAL, Agency.SizeBand.UP_TO_200,
+        Agency agency = enrol(
+                agencies,
+                "Dashboard PD " + tag,
+                Agency.Kind.MUNICIPAL,
+                Agency.SizeBand.UP_TO_200,
                 "coord-" + tag + "@city.gov");
-        Agency other = enrol(agencies, "Other SO " + tag, Agency.Kind.SHERIFF, Agency.SizeBand.UP_TO_50,
+        Agency other = enrol(
+                agencies,
+                "Other SO " + tag,
+                Agency.Kind.SHERIFF,
+                Agency.SizeBand.UP_TO_50,
                 "other-" + tag + "@county.gov");
 
         // Ten counted: five name fatigue and a concealed weapon, four a concealed weapon only, one
@@ -116,7 +124,8 @@ class AgencyDashboardTests {
         assertThat(row(d, "communication").comparison()).isNull();
 
         // Every report was a traffic stop: shown, it would say what any one officer's report was about.
-        assertThat(answers(d, "activity")).allSatisfy(a -> assertThat(a.agency().hidden()).isTrue());
+        assertThat(answers(d, "activity"))
+                .allSatisfy(a -> assertThat(a.agency().hidden()).isTrue());
         // Two times of day with five each, zeros elsewhere: one five goes with the zeros, so neither
         // the hidden five nor the zeros can be worked out.
         List<AgencyDashboard.AnswerRow> times = answers(d, "timeOfDay");
@@ -149,7 +158,11 @@ class AgencyDashboardTests {
     @Test
     void aDashboardStaysClosedBelowKAndComparesWithAgenciesLikeItOnceThreeTakePart() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Agency small = enrol(agencies, "Small PD " + tag, Agency.Kind.TRIBAL, Agency.SizeBand.UP_TO_10,
+        Agency small = enrol(
+                agencies,
+                "Small PD " + tag,
+                Agency.Kind.TRIBAL,
+                Agency.SizeBand.UP_TO_10,
                 "small-" + tag + "@tribe.gov");
         for (int i = 0; i < 4; i++) {
             reports.publish(story("08-12", "fatigue"), small.code(), "Small lesson " + tag);
@@ -161,8 +174,18 @@ class AgencyDashboardTests {
         assertThat(closed.lessons()).isEmpty();
 
         List<Agency> peers = List.of(
-                enrol(agencies, "Peer A " + tag, Agency.Kind.TRIBAL, Agency.SizeBand.UP_TO_10, "pa-" + tag + "@tribe.gov"),
-                enrol(agencies, "Peer B " + tag, Agency.Kind.TRIBAL, Agency.SizeBand.UP_TO_10, "pb-" + tag + "@tribe.gov"));
+                enrol(
+                        agencies,
+                        "Peer A " + tag,
+                        Agency.Kind.TRIBAL,
+                        Agency.SizeBand.UP_TO_10,
+                        "pa-" + tag + "@tribe.gov"),
+                enrol(
+                        agencies,
+                        "Peer B " + tag,
+                        Agency.Kind.TRIBAL,
+                        Agency.SizeBand.UP_TO_10,
+                        "pb-" + tag + "@tribe.gov"));
         reports.publish(story("08-12", "fatigue"), small.code(), "Small lesson " + tag);
         for (Agency peer : peers) {
             for (int i = 0; i < 5; i++) {
@@ -172,18 +195,25 @@ class AgencyDashboardTests {
         reports.catchUp();
         AgencyDashboard.Dashboard two = dashboards.of(small);
         assertThat(two.open()).isTrue();
-        assertThat(two.peerReports()).as("two agencies alike are too few to pool").isNull();
+        assertThat(two.peerReports())
+                .as("two agencies alike are too few to pool")
+                .isNull();
         assertThat(two.factors()).allSatisfy(f -> assertThat(f.peers()).isNull());
 
-        Agency third = enrol(agencies, "Peer C " + tag, Agency.Kind.TRIBAL, Agency.SizeBand.UP_TO_10, "pc-" + tag + "@tribe.gov");
+        Agency third = enrol(
+                agencies, "Peer C " + tag, Agency.Kind.TRIBAL, Agency.SizeBand.UP_TO_10, "pc-" + tag + "@tribe.gov");
         for (int i = 0; i < 5; i++) {
             reports.publish(story("08-12", "fatigue"), third.code(), "Peer lesson " + tag);
         }
         reports.catchUp();
         AgencyDashboard.Dashboard three = dashboards.of(small);
         assertThat(three.peerReports()).isEqualTo(15);
-        assertThat(row(three, "training").peers()).as("10 of 15").isCloseTo(10.0 / 15, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(row(three, "fatigue").peers()).as("15 of 15 would say every peer report named it").isNull();
+        assertThat(row(three, "training").peers())
+                .as("10 of 15")
+                .isCloseTo(10.0 / 15, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row(three, "fatigue").peers())
+                .as("15 of 15 would say every peer report named it")
+                .isNull();
     }
 
     @Test
@@ -197,11 +227,15 @@ class AgencyDashboardTests {
         assertThat(before).contains("Page PD " + tag).contains(agency.code()).contains("Not enough reports yet");
 
         for (int i = 0; i < 5; i++) {
-            reports.publish(story("16-20", "fatigue", i < 3 ? "training" : "tactics"), agency.code(), "Page lesson " + i);
+            reports.publish(
+                    story("16-20", "fatigue", i < 3 ? "training" : "tactics"), agency.code(), "Page lesson " + i);
         }
         reports.catchUp();
         String page = coordinator.web.get("/agency").body();
-        assertThat(page).contains("id=\"agency-factors\"").contains("Page lesson 4").doesNotContain("Not enough reports yet");
+        assertThat(page)
+                .contains("id=\"agency-factors\"")
+                .contains("Page lesson 4")
+                .doesNotContain("Not enough reports yet");
 
         HttpResponse<String> api = ApiClient.of(port, coordinator).get("/api/v1/agency/dashboard");
         assertThat(api.statusCode()).isEqualTo(200);
@@ -214,7 +248,9 @@ class AgencyDashboardTests {
             }
         }
         assertThat(training).isNotNull();
-        assertThat(training.path("agency").path("count").isNull()).as("3 of 5 is hidden, as null").isTrue();
+        assertThat(training.path("agency").path("count").isNull())
+                .as("3 of 5 is hidden, as null")
+                .isTrue();
         assertThat(api.body()).doesNotContain("\"count\":3");
     }
 
@@ -224,7 +260,11 @@ class AgencyDashboardTests {
      */
     private static void assertEveryPartitionHoldsAgainstSubtraction(AgencyDashboard.Dashboard d) {
         for (AgencyDashboard.Circumstance c : d.circumstances()) {
-            assertPartition(c.question(), d.counted(), c.answers().stream().map(AgencyDashboard.AnswerRow::agency).toList(), d.k());
+            assertPartition(
+                    c.question(),
+                    d.counted(),
+                    c.answers().stream().map(AgencyDashboard.AnswerRow::agency).toList(),
+                    d.k());
         }
         assertPartition("years", d.counted(), d.reportsByYear(), d.k());
         for (AgencyDashboard.FactorRow f : d.factors()) {
@@ -238,9 +278,14 @@ class AgencyDashboardTests {
     }
 
     private static void assertPartition(String what, long total, List<AgencyDashboard.Count> cells, int k) {
-        long shown = cells.stream().filter(c -> !c.hidden()).mapToLong(AgencyDashboard.Count::count).sum();
+        long shown = cells.stream()
+                .filter(c -> !c.hidden())
+                .mapToLong(AgencyDashboard.Count::count)
+                .sum();
         long hidden = cells.stream().filter(AgencyDashboard.Count::hidden).count();
-        cells.stream().filter(c -> !c.hidden()).forEach(c -> assertThat(c.count()).as(what).isGreaterThanOrEqualTo(k));
+        cells.stream()
+                .filter(c -> !c.hidden())
+                .forEach(c -> assertThat(c.count()).as(what).isGreaterThanOrEqualTo(k));
         if (hidden > 0 && hidden < cells.size()) {
             assertThat(hidden).as(what + ": hidden cells").isGreaterThanOrEqualTo(2);
             assertThat(total - shown).as(what + ": what subtraction yields").isGreaterThanOrEqualTo(k);

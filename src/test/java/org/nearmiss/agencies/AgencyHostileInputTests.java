@@ -82,9 +82,11 @@ class AgencyHostileInputTests {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(coordinator.get("/api/v1/agency/requests/" + id).statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from analysis_request r where not exists"
-                                + " (select 1 from analysis_request_message m where m.request_id = r.id and m.position = 1)")
+        assertThat(coordinator.get("/api/v1/agency/requests/" + id).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql(
+                                "select count(*) from analysis_request r where not exists"
+                                        + " (select 1 from analysis_request_message m where m.request_id = r.id and m.position = 1)")
                         .query(Long.class)
                         .single())
                 .as("every request has its question")
@@ -96,7 +98,15 @@ class AgencyHostileInputTests {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "xss-" + tag + "@city.gov";
         Agency asked = agencies.ask(new Agencies.Application(
-                "XSS PD " + SCRIPT, "MUNICIPAL", "UP_TO_50", "OH", "Name " + SCRIPT, email, null, null, "Note " + SCRIPT));
+                "XSS PD " + SCRIPT,
+                "MUNICIPAL",
+                "UP_TO_50",
+                "OH",
+                "Name " + SCRIPT,
+                email,
+                null,
+                null,
+                "Note " + SCRIPT));
         Staff admin = Staff.invitedAs(port, accounts, Role.ADMIN);
         String pending = admin.web.get("/admin/agencies").body();
         agencies.approve(AgencyDashboardTests.ADMIN, asked.id());
@@ -111,10 +121,17 @@ class AgencyHostileInputTests {
                 Map.of("body", "Answer " + SCRIPT),
                 WebSession.csrfOf(analyst.web.get(analystThread).body()));
 
-        String html = pending + admin.web.get("/admin/agencies").body() + admin.web.get("/admin/programme").body()
-                + coordinator.web.get("/agency").body() + coordinator.web.get("/agency/requests").body()
-                + coordinator.web.get(thread.replaceFirst("^https?://[^/]+", "")).body()
-                + analyst.web.get("/analysis/requests").body() + analyst.web.get(analystThread).body();
+        String html = pending
+                + admin.web.get("/admin/agencies").body()
+                + admin.web.get("/admin/programme").body()
+                + coordinator.web.get("/agency").body()
+                + coordinator.web.get("/agency/requests").body()
+                + coordinator
+                        .web
+                        .get(thread.replaceFirst("^https?://[^/]+", ""))
+                        .body()
+                + analyst.web.get("/analysis/requests").body()
+                + analyst.web.get(analystThread).body();
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
     }
@@ -124,10 +141,12 @@ class AgencyHostileInputTests {
         return switch (random.nextInt(5)) {
             case 0 -> HostileJson.randomBytes(random);
             case 1 -> HostileJson.randomJson(random, 0).getBytes(StandardCharsets.UTF_8);
-            case 2 -> ("{\"title\":" + nasty + ",\"body\":" + HostileJson.randomJson(random, 2) + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            case 3 -> ("{\"body\":\"b\",\"format\":" + nasty + ",\"filter\":" + HostileJson.randomJson(random, 2) + "}")
-                    .getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                ("{\"title\":" + nasty + ",\"body\":" + HostileJson.randomJson(random, 2) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                ("{\"body\":\"b\",\"format\":" + nasty + ",\"filter\":" + HostileJson.randomJson(random, 2) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             default -> HostileJson.invalidUtf8(random, "{\"title\":\"");
         };
     }

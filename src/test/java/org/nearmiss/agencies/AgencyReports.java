@@ -20,10 +20,8 @@ final class AgencyReports {
     private final Review review;
     private final JdbcClient jdbc;
     private final List<PublicationFollower> followers;
-    private final SignedIn reviewer =
-            new SignedIn(AccountId.random(), "reviewer@state.gov", "Reviewer", Role.REVIEWER);
-    private final SignedIn approver =
-            new SignedIn(AccountId.random(), "approver@state.gov", "Approver", Role.APPROVER);
+    private final SignedIn reviewer = new SignedIn(AccountId.random(), "reviewer@state.gov", "Reviewer", Role.REVIEWER);
+    private final SignedIn approver = new SignedIn(AccountId.random(), "approver@state.gov", "Approver", Role.APPROVER);
 
     AgencyReports(Intake intake, Review review, JdbcClient jdbc, List<PublicationFollower> followers) {
         this.intake = intake;
@@ -36,7 +34,8 @@ final class AgencyReports {
     Filing publish(Stories story, String code, String lessons) {
         Filing filing = intake.submit(1, (code == null ? story : story.with("agencyCode", code)).asMap());
         ReportId id = ReportIds.idOf(jdbc, filing.key());
-        review.saveStageOne(id, reviewer, null, "A near miss", "[OFFICER 1] saw it in time.", lessons, List.of("PC-SUBJECT"), true);
+        review.saveStageOne(
+                id, reviewer, null, "A near miss", "[OFFICER 1] saw it in time.", lessons, List.of("PC-SUBJECT"), true);
         review.publish(id, approver, null, "A near miss", "[OFFICER 1] saw it in time.", lessons, "");
         return filing;
     }

@@ -48,7 +48,9 @@ class SuppressionTests {
     @Test
     void aShareIsShownOnlyWhenTheReportsWithAndWithoutItAreBothAtLeastK() {
         assertThat(Suppression.showable(4, 20, K)).as("four with it").isFalse();
-        assertThat(Suppression.showable(16, 20, K)).as("four without it: 20 - 16").isFalse();
+        assertThat(Suppression.showable(16, 20, K))
+                .as("four without it: 20 - 16")
+                .isFalse();
         assertThat(Suppression.showable(10, 20, K)).isTrue();
         assertThat(Suppression.showable(5, 10, K)).isTrue();
     }
@@ -69,7 +71,9 @@ class SuppressionTests {
             long hiddenSum = 0;
             for (int i = 0; i < size; i++) {
                 if (cells[i] < K || forced[i]) {
-                    assertThat(hidden[i]).as("cell %d of %s", i, java.util.Arrays.toString(cells)).isTrue();
+                    assertThat(hidden[i])
+                            .as("cell %d of %s", i, java.util.Arrays.toString(cells))
+                            .isTrue();
                 }
                 if (hidden[i]) {
                     hiddenCount++;
