@@ -17,7 +17,6 @@ import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.ReportId;
 import org.nearmiss.intake.Stories;
-import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Http;
 import org.nearmiss.testing.Outbox;
 import org.nearmiss.testing.ReportIds;
@@ -35,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * hands out the code; reports filed with the code count for the agency, a wrong or replaced code is
  * taken with a notice, and a replaced code stops counting at once.
  */
-@AppTest
+@AgencyAppTest
 class AgenciesTests {
 
     private static final Pattern CODE = Pattern.compile("id=\"agency-code\">([A-Z0-9-]+)<");

@@ -14,7 +14,6 @@ import org.nearmiss.intake.Stories;
 import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Review;
 import org.nearmiss.testing.Accessibility;
-import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Browser;
 import org.nearmiss.testing.Outbox;
 import org.nearmiss.testing.Staff;
@@ -31,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * dashboard (hidden figures marked), replaces the code and asks for an analysis; every page passes
  * axe-core.
  */
-@AppTest
+@AgencyAppTest
 class AgencyBrowserTests {
 
     @LocalServerPort

@@ -17,7 +17,6 @@ import org.nearmiss.intake.Stories;
 import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Review;
 import org.nearmiss.testing.ApiClient;
-import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Outbox;
 import org.nearmiss.testing.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * count that subtraction from a total would give away, moves only in steps of k, and compares the
  * agency with the nation and with agencies like it.
  */
-@AppTest
+@AgencyAppTest
 class AgencyDashboardTests {
 
     static final SignedIn ADMIN = new SignedIn(AccountId.random(), "admin@state.gov", "Admin", Role.ADMIN);

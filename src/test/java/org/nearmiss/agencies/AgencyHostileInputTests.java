@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.testing.ApiClient;
-import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.HostileJson;
 import org.nearmiss.testing.Outbox;
 import org.nearmiss.testing.Staff;
@@ -28,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The agencies' JSON endpoints answer hostile bodies with 4xx problem details only and store nothing
  * half-written; script in every text an agency or analyst writes is inert on every page showing it.
  */
-@AppTest
+@AgencyAppTest
 class AgencyHostileInputTests {
 
     private static final String SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>";

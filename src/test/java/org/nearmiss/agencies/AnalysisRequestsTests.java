@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.testing.ApiClient;
-import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.Outbox;
 import org.nearmiss.testing.Staff;
 import org.nearmiss.testing.WebSession;
@@ -25,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A coordinator asks a question, an analyst answers with an analysis report, both follow the thread
  * and its status; nobody from another agency sees it.
  */
-@AppTest
+@AgencyAppTest
 class AnalysisRequestsTests {
 
     @LocalServerPort

@@ -120,7 +120,7 @@ class AnalysisScaleBenchmark {
                         Map.of("activity", activity, "lighting", lighting, "factors", List.copyOf(factors)),
                         1,
                         List.of(),
-                        null));
+                        random.nextInt(10) < 6 ? AGENCIES.get(random.nextInt(AGENCIES.size())) : null));
             }
             index.put(incidents, batchVectors);
             facts.addAll(published);
@@ -153,6 +153,13 @@ class AnalysisScaleBenchmark {
         double[] all = timed(() -> risks.overview(RiskFactors.Filter.all()));
         double[] call = timed(() -> risks.overview(byCall));
         double[] narrowed = timed(() -> risks.overview(byFactorAndMonths));
+        // An agency's dashboard counts three times: the agency, the nation, and twenty agencies like it.
+        java.util.Set<java.util.UUID> peers = new HashSet<>(AGENCIES.subList(1, 21));
+        double[] agency = timed(() -> {
+            risks.tally(Set.of(AGENCIES.getFirst()), 5);
+            risks.tally(null, 1);
+            return risks.tally(peers, 5);
+        });
 
         System.out.printf(
                 "%nAnalysis at %,d reports (JDK %s, %d cores, heap max %d MB)%n",
@@ -175,9 +182,18 @@ class AnalysisScaleBenchmark {
         System.out.printf(
                 "dashboard aggregates, lighting + factor + months: p50 %.1f ms, p95 %.1f ms%n",
                 p(narrowed, 50), p(narrowed, 95));
+        System.out.printf(
+                "agency dashboard counts (agency, nation, 20 peers; %d agencies, 60%% of reports coded): p50 %.1f ms,"
+                        + " p95 %.1f ms%n",
+                AGENCIES.size(), p(agency, 50), p(agency, 95));
         index.close();
         FileSystemUtils.deleteRecursively(dir);
     }
+
+    /** Participating agencies the generated reports count for. */
+    private static final List<java.util.UUID> AGENCIES = java.util.stream.IntStream.range(0, 2_000)
+            .mapToObj(i -> new java.util.UUID(0x4e4d, i))
+            .toList();
 
     /** The embedding turned a little aside, as a different account of the same kind would be. */
     private static float[] noisy(float[] base, SplittableRandom random) {
