@@ -88,7 +88,7 @@ public final class Browser {
      * is busy; a test reading the page at once would read the old one. After such a click, wait
      * until the old page is gone and the new one complete, as a person waits.
      */
-    private static final class WaitsForTheNextPage implements WebDriverListener {
+    public static final class WaitsForTheNextPage implements WebDriverListener {
 
         private final ChromeDriver driver;
         private WebElement leaving;
