@@ -111,6 +111,16 @@ public class AgencyDashboard {
         }
     }
 
+    /** The dashboard as a PDF briefing. */
+    public byte[] briefing(Dashboard dashboard) {
+        return AgencyBriefing.pdf(dashboard);
+    }
+
+    /** The dashboard's figures as CSV, hidden ones marked. */
+    public String table(Dashboard dashboard) {
+        return AgencyBriefing.csv(dashboard);
+    }
+
     public Dashboard of(Agency agency) {
         RiskFactors.Tally own = risks.tally(Set.of(agency.id()), k);
         RiskFactors.Tally national = risks.tally(null, 1);

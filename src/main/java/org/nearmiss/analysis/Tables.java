@@ -117,7 +117,11 @@ public final class Tables {
         return write(rows);
     }
 
-    private static String write(List<List<String>> rows) {
+    /**
+     * Rows as CSV, the first being the header; a cell a spreadsheet would take for a formula is written
+     * as text.
+     */
+    public static String write(List<List<String>> rows) {
         List<String[]> cells = rows.stream()
                 .map(r -> r.stream().map(Tables::cell).toArray(String[]::new))
                 .toList();

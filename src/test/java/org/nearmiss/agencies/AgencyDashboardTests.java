@@ -236,6 +236,20 @@ class AgencyDashboardTests {
                 .contains("Page lesson 4")
                 .doesNotContain("Not enough reports yet");
 
+        // The same figures to take away: a CSV with hidden ones marked, and a PDF briefing.
+        String csv = coordinator.web.get("/agency/dashboard.csv").body();
+        // At five reports no factor can show: it would be named by all five, or by fewer than five.
+        assertThat(csv)
+                .startsWith("section,item,agency_reports")
+                .contains("factor,Fatigue,·,·,")
+                .contains("factor,\"Training gap\",·,·,")
+                .doesNotContain(",3,")
+                .doesNotContain(",5,100%");
+        HttpResponse<byte[]> pdf = coordinator.web.getBytes("/agency/dashboard.pdf");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+
         HttpResponse<String> api = ApiClient.of(port, coordinator).get("/api/v1/agency/dashboard");
         assertThat(api.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(api.body());

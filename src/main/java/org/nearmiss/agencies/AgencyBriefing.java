@@ -1,0 +1,198 @@
+package org.nearmiss.agencies;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nearmiss.analysis.Tables;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.FontFactory;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * An agency's dashboard to take into a meeting: as a PDF briefing for the training commander and as
+ * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden.
+ */
+final class AgencyBriefing {
+
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font HEAD_CELL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Font.NORMAL, new Color(80, 80, 80));
+    private static final String HIDDEN = "·";
+
+    /** Lessons in the PDF; the dashboard and CSV have them all. */
+    static final int LESSONS = 40;
+
+    private AgencyBriefing() {}
+
+    static String csv(AgencyDashboard.Dashboard d) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(
+                "section", "item", "agency_reports", "agency_share", "national_share", "peers_share", "compared"));
+        for (AgencyDashboard.FactorRow f : d.factors()) {
+            rows.add(List.of(
+                    "factor",
+                    f.factor().label(),
+                    count(f.agency()),
+                    share(f.agency()),
+                    pct(f.national()),
+                    f.peers() == null ? HIDDEN : pct(f.peers()),
+                    f.comparison() == null ? HIDDEN : f.comparison()));
+        }
+        for (AgencyDashboard.Circumstance c : d.circumstances()) {
+            for (AgencyDashboard.AnswerRow a : c.answers()) {
+                rows.add(List.of(
+                        c.label(), a.value().label(), count(a.agency()), share(a.agency()), pct(a.national()), "", ""));
+            }
+        }
+        for (int y = 0; y < d.years().size(); y++) {
+            AgencyDashboard.Count c = d.reportsByYear().get(y);
+            rows.add(List.of("year of the incident", d.years().get(y), count(c), share(c), "", "", ""));
+        }
+        return Tables.write(rows);
+    }
+
+    static byte[] pdf(AgencyDashboard.Dashboard d) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.LETTER, 48, 48, 48, 48);
+        PdfWriter.getInstance(document, out);
+        document.addTitle("Nearmiss agency briefing: " + d.agency().name());
+        document.addCreator("Nearmiss");
+        document.open();
+        document.add(new Paragraph("NEARMISS AGENCY BRIEFING  ·  " + LocalDate.now(), SMALL));
+        document.add(new Paragraph(d.agency().name(), TITLE));
+        if (!d.open()) {
+            document.add(new Paragraph(
+                    "Fewer than " + d.k() + " published reports count for the agency yet, so there is nothing to"
+                            + " show: no report may be told apart.",
+                    BODY));
+            document.close();
+            return out.toByteArray();
+        }
+        document.add(new Paragraph(
+                "Published near misses of the agency's officers counted: " + d.counted() + " (counted " + d.k()
+                        + " at a time); nationally " + d.nationalReports() + "."
+                        + (d.peerReports() == null
+                                ? " Too few agencies like this one take part to compare with them."
+                                : " Agencies like this one: " + d.peerReports() + " reports.")
+                        + " Totals only, of de-identified reports: '" + HIDDEN + "' marks a figure below " + d.k()
+                        + " or one that would give such a figure away.",
+                BODY));
+
+        heading(document, "Where the agency differs from the nation");
+        List<String> higher = d.factors().stream()
+                .filter(f -> "higher".equals(f.comparison()))
+                .map(f -> f.factor().label())
+                .toList();
+        document.add(new Paragraph(
+                higher.isEmpty()
+                        ? "No contributing factor is named significantly more often than nationally (95%)."
+                        : "Named significantly more often than nationally (95%): " + String.join(", ", higher)
+                                + ". Candidates for the next training cycle.",
+                BODY));
+
+        heading(document, "Contributing factors");
+        PdfPTable factors =
+                table(List.of("Factor", "Reports", "Share", "National", "Like agencies", "Compared"), 3, 1, 1, 1, 1, 1);
+        for (AgencyDashboard.FactorRow f : d.factors()) {
+            row(
+                    factors,
+                    f.factor().label(),
+                    count(f.agency()),
+                    share(f.agency()),
+                    pct(f.national()),
+                    f.peers() == null ? HIDDEN : pct(f.peers()),
+                    f.comparison() == null ? HIDDEN : f.comparison());
+        }
+        document.add(factors);
+
+        heading(document, "By year of the incident");
+        List<String> header = new ArrayList<>(List.of("Reports"));
+        header.addAll(d.years());
+        float[] widths = new float[header.size()];
+        java.util.Arrays.fill(widths, 1);
+        widths[0] = 2;
+        PdfPTable years = table(header, widths);
+        List<String> all = new ArrayList<>(List.of("All reports"));
+        d.reportsByYear().forEach(c -> all.add(count(c)));
+        row(years, all.toArray(String[]::new));
+        for (AgencyDashboard.FactorRow f : d.factors()) {
+            if (!f.agency().hidden()) {
+                List<String> cells = new ArrayList<>(List.of(f.factor().label()));
+                f.byYear().forEach(c -> cells.add(count(c)));
+                row(years, cells.toArray(String[]::new));
+            }
+        }
+        document.add(years);
+
+        heading(document, "Circumstances");
+        for (AgencyDashboard.Circumstance c : d.circumstances()) {
+            PdfPTable table = table(List.of(c.label(), "Reports", "Share", "National"), 3, 1, 1, 1);
+            for (AgencyDashboard.AnswerRow a : c.answers()) {
+                row(table, a.value().label(), count(a.agency()), share(a.agency()), pct(a.national()));
+            }
+            table.setSpacingAfter(6);
+            document.add(table);
+        }
+
+        heading(document, "What the agency's officers learned");
+        d.lessons().stream().limit(LESSONS).forEach(l -> document.add(new Paragraph("• " + l, BODY)));
+        if (d.lessons().size() > LESSONS) {
+            document.add(new Paragraph("… and " + (d.lessons().size() - LESSONS) + " more on the dashboard.", SMALL));
+        }
+        document.close();
+        return out.toByteArray();
+    }
+
+    private static String count(AgencyDashboard.Count c) {
+        return c.hidden() ? HIDDEN : Long.toString(c.count());
+    }
+
+    private static String share(AgencyDashboard.Count c) {
+        return c.hidden() ? HIDDEN : pct(c.share());
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static PdfPTable table(List<String> header, float... widths) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingBefore(4);
+        for (String h : header) {
+            PdfPCell cell = new PdfPCell(new Phrase(h, HEAD_CELL));
+            cell.setBackgroundColor(new Color(230, 236, 244));
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private static void row(PdfPTable table, String... cells) {
+        for (String c : cells) {
+            PdfPCell cell = new PdfPCell(new Phrase(c, CELL));
+            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+            table.addCell(cell);
+        }
+    }
+
+    private static void heading(Document document, String text) {
+        Paragraph heading = new Paragraph(text, HEADING);
+        heading.setSpacingBefore(12);
+        heading.setSpacingAfter(2);
+        document.add(heading);
+    }
+}
