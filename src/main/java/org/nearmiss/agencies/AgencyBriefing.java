@@ -1,20 +1,19 @@
 package org.nearmiss.agencies;
 
-import java.awt.Color;
+import static org.nearmiss.analysis.PdfLayout.heading;
+import static org.nearmiss.analysis.PdfLayout.row;
+import static org.nearmiss.analysis.PdfLayout.table;
+
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nearmiss.analysis.PdfLayout;
 import org.nearmiss.analysis.Tables;
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -24,12 +23,10 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class AgencyBriefing {
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
-    private static final Font HEAD_CELL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Font.NORMAL, new Color(80, 80, 80));
+    private static final org.openpdf.text.Font TITLE = PdfLayout.TITLE;
+    private static final org.openpdf.text.Font BODY = PdfLayout.BODY;
+    private static final org.openpdf.text.Font SMALL = PdfLayout.SMALL;
+
     private static final String HIDDEN = "·";
 
     /** Lessons in the PDF; the dashboard and CSV have them all. */
@@ -166,33 +163,5 @@ final class AgencyBriefing {
 
     private static String pct(double share) {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
-    }
-
-    private static PdfPTable table(List<String> header, float... widths) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        table.setSpacingBefore(4);
-        for (String h : header) {
-            PdfPCell cell = new PdfPCell(new Phrase(h, HEAD_CELL));
-            cell.setBackgroundColor(new Color(230, 236, 244));
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private static void row(PdfPTable table, String... cells) {
-        for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c, CELL));
-            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-            table.addCell(cell);
-        }
-    }
-
-    private static void heading(Document document, String text) {
-        Paragraph heading = new Paragraph(text, HEADING);
-        heading.setSpacingBefore(12);
-        heading.setSpacingAfter(2);
-        document.add(heading);
     }
 }

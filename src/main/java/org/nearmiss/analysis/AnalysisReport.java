@@ -1,19 +1,17 @@
 package org.nearmiss.analysis;
 
-import java.awt.Color;
+import static org.nearmiss.analysis.PdfLayout.heading;
+import static org.nearmiss.analysis.PdfLayout.row;
+import static org.nearmiss.analysis.PdfLayout.table;
+
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -24,12 +22,9 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class AnalysisReport {
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
-    private static final Font HEAD_CELL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Font.NORMAL, new Color(80, 80, 80));
+    private static final org.openpdf.text.Font TITLE = PdfLayout.TITLE;
+    private static final org.openpdf.text.Font BODY = PdfLayout.BODY;
+    private static final org.openpdf.text.Font SMALL = PdfLayout.SMALL;
 
     private AnalysisReport() {}
 
@@ -146,34 +141,6 @@ public final class AnalysisReport {
         }
         document.close();
         return pdf.toByteArray();
-    }
-
-    private static PdfPTable table(List<String> header, float... widths) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        table.setSpacingBefore(4);
-        for (String h : header) {
-            PdfPCell cell = new PdfPCell(new Phrase(h, HEAD_CELL));
-            cell.setBackgroundColor(new Color(230, 236, 244));
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private static void row(PdfPTable table, String... cells) {
-        for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c, CELL));
-            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-            table.addCell(cell);
-        }
-    }
-
-    private static void heading(Document document, String text) {
-        Paragraph heading = new Paragraph(text, HEADING);
-        heading.setSpacingBefore(12);
-        heading.setSpacingAfter(2);
-        document.add(heading);
     }
 
     private static void note(Document document, String text) {

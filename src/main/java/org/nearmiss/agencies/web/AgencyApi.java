@@ -12,8 +12,8 @@ import org.nearmiss.agencies.AgencyProblem;
 import org.nearmiss.agencies.AnalysisRequests;
 import org.nearmiss.agencies.ProgrammeStatistics;
 import org.nearmiss.analysis.Briefings;
+import org.nearmiss.system.Problems;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -134,19 +134,11 @@ class AgencyApi {
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing here you may see.");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.notFound("There is nothing here you may see.");
     }
 
     @ExceptionHandler(AgencyProblem.class)
     ResponseEntity<ProblemDetail> invalid(AgencyProblem invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields need attention.");
-        problem.setTitle("Request needs attention");
-        problem.setType(URI.create("about:blank"));
-        problem.setProperty("errors", invalid.problems());
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.invalid("Request needs attention", invalid.problems());
     }
 }

@@ -1,6 +1,5 @@
 package org.nearmiss.analysis.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import org.nearmiss.intake.FieldProblem;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.JsonAnswers;
 import org.nearmiss.library.SimilarIncidents;
-import org.springframework.http.HttpStatus;
+import org.nearmiss.system.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -103,19 +102,11 @@ class SimilarityApi {
 
     @ExceptionHandler(NoSuchReport.class)
     ResponseEntity<ProblemDetail> noSuchReport() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published report has this id.");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.notFound("No published report has this id.");
     }
 
     @ExceptionHandler(AnswersInvalid.class)
     ResponseEntity<ProblemDetail> invalid(AnswersInvalid invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields need attention.");
-        problem.setTitle("Request needs attention");
-        problem.setType(URI.create("about:blank"));
-        problem.setProperty("errors", invalid.problems());
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.invalid("Request needs attention", invalid.problems());
     }
 }

@@ -1,11 +1,10 @@
 package org.nearmiss.library.web;
 
-import java.net.URI;
 import org.nearmiss.library.Featured;
 import org.nearmiss.library.LibraryIndex;
 import org.nearmiss.library.LibrarySearch;
 import org.nearmiss.library.Published;
-import org.springframework.http.HttpStatus;
+import org.nearmiss.system.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -58,10 +57,6 @@ class LibraryApi {
 
     @ExceptionHandler(NoSuchReport.class)
     ResponseEntity<ProblemDetail> noSuchReport() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published report has this id.");
-        problem.setTitle("Not found");
-        problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.notFound("No published report has this id.");
     }
 }
