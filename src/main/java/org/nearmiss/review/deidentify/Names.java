@@ -29,6 +29,7 @@ final class Names {
             Pattern.compile("(?<![\\p{L}])(" + NAME + ")\\s+(?:\\p{Lu}\\.?\\s+)?(" + NAME + ")(?![\\p{L}])");
     /** Names that are also everyday words, marked only beside a surname or after a title. */
     private static final Set<String> EVERYDAY = Set.of(
+            "C'mon",
             "Will",
             "May",
             "June",
@@ -214,7 +215,56 @@ final class Names {
             "\\.?[ \\t]+(?:(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|ibn|al|y)[ \\t]+)*");
 
     private static final Pattern PLACE_BEFORE = Pattern.compile(
-            "(?i)(?:\\bin|\\bat|\\bnear|\\bfrom|\\binto|\\boutside|\\btowards?|\\bthrough|\\baround|\\bdowntown)\\s+$");
+            "(?i)(?:\\bin|\\bat|\\bnear|\\bfrom|\\binto|\\boutside|\\btowards?|\\bthrough|\\baround|\\bdowntown"
+                    + "|\\b(?:flew|fly|flying|moved|moving|went|go|going|drove|driving|travell?ed|trip|headed|relocated|back)"
+                    + "\\s+to)\\s+$");
+    /**
+     * What follows a town in a postal address: a region code and postal code ("Toronto, ON 82269",
+     * "Aalborg NO 9100"), or a country ("Goiânia, Brazil", "Riisa ⏎ Estonia 62488").
+     */
+    private static final Pattern REGION_AFTER =
+            Pattern.compile("^[\\s,]*(?:\\p{Lu}{2}\\b[ \\t\\r\\n,]*(?:\\d{4,6}\\b|$|\\p{Lu}\\p{Ll})|\\d{4,6}\\b)");
+    /** A line of a postal address before the town's: a street with its number, a suite or apartment. */
+    private static final Pattern ADDRESS_LINE = Pattern.compile(
+            "(?i)(?:\\d[\\p{L}\\d .,'’/-]*\\p{L}{3,}[^\\n]*|\\b(?:suite|apt\\.?|apartment|unit|box|floor)\\b[^\\n]*)[ \\t,]*\\r?\\n[ \\t>?]*$");
+    /** A suite or apartment just before, on the same line: "Suite 000 HUNDSHAGEN". */
+    private static final Pattern UNIT_BEFORE =
+            Pattern.compile("(?i)\\b(?:suite|apt\\.?|apartment|unit)[ \\t]+\\d{1,6}[ \\t,]+$");
+    /** "spent a year at Teradata as the assistant": where someone works. */
+    private static final Pattern EMPLOYER_AFTER = Pattern.compile("^[ \\t]+as[ \\t]+(?:a|an|the)\\b");
+
+    private static final Pattern AT_BEFORE = Pattern.compile("(?i)\\bat[ \\t]+$");
+    /** Verbs that aim "at" a person, not a place: "shouted at Gary". */
+    private static final Pattern PERSON_BEFORE = Pattern.compile(
+            "(?i)\\b(?:shout|yell|scream|look|point|smil|wav|laugh|glanc|star|swor|curs|lung|charg|grabb|swung|fir)\\w*[ \\t]+at[ \\t]+$");
+
+    /** Words before a street name: "lives on Hoge Wei 32", "the bus station is on ...". */
+    private static final Pattern STREET_CUE = Pattern.compile("(?i)\\b(?:on|at)[ \\t]+$");
+
+    /** Whether the span fills its line, but for a quoting mark ("> ", "??? ") before it. */
+    private static boolean aloneOnLine(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.indexOf('\n', end);
+        String before = text.substring(lineStart, start);
+        String after = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+        return before.matches("[ \\t>?]*") && after.isBlank() && (lineStart > 0 || lineEnd >= 0);
+    }
+
+    /** A street with its number earlier on the same line, then a comma: "1634 Rua do Arenque 1634, Goiânia". */
+    private static final Pattern STREET_BEFORE = Pattern.compile("\\d{1,6}[ \\t]+[^\\n,]*\\p{L}{3,}[^\\n,]*,[ \\t]*$");
+    /** Words before a name that make it an organisation: "The address of Evidera is", "works at". */
+    private static final Pattern ORGANISATION_BEFORE = Pattern.compile("(?i)(?:\\bthe address of|\\bthe)\\s+$");
+    /** Words after a name that make it an organisation: "The Propublica office", "Transunion is a 501(c)3". */
+    private static final Pattern ORGANISATION_AFTER = Pattern.compile(
+            "^(?:[ \\t]+(?:office|offices|headquarters|staff|team|employees)\\b"
+                    + "|(?:[ \\t]+\\p{Lu}\\p{L}*){0,3}[ \\t]+is[ \\t]+(?:a|an)[ \\t]+(?:501|[\\p{L}\\d -]{0,50}?\\b(?:company|firm|startup|start-up|nonprofit"
+                    + "|non-profit|charity|corporation|bank|agency|organi[sz]ation|business|insurer|manufacturer|film|movie|band)\\b))");
+    /** Words before a name that make it an employer: "I work for Flightstats", "worked at Deloitte". */
+    private static final Pattern EMPLOYER_BEFORE =
+            Pattern.compile("(?i)\\b(?:work|works|worked|working)[ \\t]+(?:for|at)[ \\t]+$");
+    /** A street at a corner: "the corner of Dalbraut 99 and Frederikke Coves". */
+    private static final Pattern CORNER_BEFORE =
+            Pattern.compile("(?i)\\bthe corner of[ \\t]+(?:[^\\n]{1,60}?[ \\t]+and[ \\t]+)?$");
     /** Endings that make a word a contraction or a possessive: "I'm", "Don't", "Ramos's", "Stripes'". */
     private static final Pattern CONTRACTION =
             Pattern.compile("(?:['’](?:s|m|ll|re|d|ve|t)?|n['’]t)$", Pattern.CASE_INSENSITIVE);
@@ -329,6 +379,7 @@ final class Names {
             }
         }
         found.addAll(coordinated(text, withoutOverlaps(found)));
+        found = firms(text, found);
         List<Found> kept = withoutOverlaps(found);
         Map<String, Integer> numbers = new LinkedHashMap<>();
         Map<String, Boolean> officers = new LinkedHashMap<>();
@@ -455,20 +506,122 @@ final class Names {
         if (company.find()) {
             return List.of(new Found(start, end + company.end(), span, false, Kind.AGENCY));
         }
+        String after = text.substring(end, Math.min(text.length(), end + 80));
+        String lineBefore = text.substring(Math.max(0, start - 80), start);
+        boolean addressBefore = ADDRESS_LINE.matcher(lineBefore).find()
+                || STREET_BEFORE.matcher(lineBefore).find()
+                || UNIT_BEFORE.matcher(lineBefore).find();
+        boolean regionAfter = countryAfter(after) || REGION_AFTER.matcher(after).find();
+        boolean townOfAddress =
+                !span.contains("\n") && (addressBefore && (regionAfter || !knownName) || regionAfter && !knownName);
+        if (townOfAddress
+                || CORNER_BEFORE
+                        .matcher(text.substring(Math.max(0, start - 80), start))
+                        .find()) {
+            // The town of a postal address is part of the address, which the reviewer hides as one.
+            return List.of(new Found(start, end, span, false, Kind.ADDRESS));
+        }
+        if (!knownName && ORGANISATION_AFTER.matcher(after).find()) {
+            // Said to be a company, a firm or a film: that beats a town of the same name.
+            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+        }
+        if (!knownName
+                && EMPLOYER_AFTER.matcher(after).find()
+                && AT_BEFORE.matcher(before).find()) {
+            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+        }
+        boolean atPerson = PERSON_BEFORE
+                .matcher(text.substring(Math.max(0, start - 24), start))
+                .find();
         if (knownPlace && !knownName
                 || shouted
                 || placeAfter
-                || PLACE_BEFORE.matcher(before).find() && (knownPlace || !knownName)) {
+                || !atPerson && PLACE_BEFORE.matcher(before).find() && (knownPlace || !knownName)) {
             return List.of(new Found(start, end, span, false, Kind.PLACE));
         }
+        String wider = text.substring(Math.max(0, start - 16), start);
+        if (!knownName && run.size() == 1 && aloneOnLine(text, start, end) && !addressBefore) {
+            // A lone unknown word on a line of its own in a signature or letterhead: the employer.
+            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+        }
+        if (!knownName
+                && (ORGANISATION_AFTER.matcher(after).find()
+                        || EMPLOYER_BEFORE.matcher(wider).find()
+                        || ORGANISATION_BEFORE.matcher(wider).find()
+                                && wider.toLowerCase(Locale.ROOT).contains("address of"))) {
+            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+        }
         Matcher number = NUMBER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
-        if (!knownName && number.find()) {
+        boolean streetCue = NUMBER_BEFORE
+                        .matcher(text.substring(Math.max(0, start - 14), start))
+                        .find()
+                || STREET_CUE
+                        .matcher(text.substring(Math.max(0, start - 12), start))
+                        .find();
+        if ((!knownName || streetCue) && number.find()) {
             // The house number may come first as well: "28245 Puruntie 82".
             Matcher house = NUMBER_BEFORE.matcher(text.substring(Math.max(0, start - 14), start));
             int from = house.find() ? start - (house.end() - house.start()) : start;
             return List.of(new Found(from, end + number.end(), span, false, Kind.ADDRESS));
         }
         return List.of(Found.person(start, end, lastWord, false));
+    }
+
+    /** Country names in English, as the JDK knows them (ISO 3166), and the usual short forms. */
+    private static final Set<String> COUNTRIES = countries();
+
+    private static Set<String> countries() {
+        Set<String> names =
+                new java.util.HashSet<>(Set.of("USA", "UK", "United States", "United Kingdom", "Czech Republic"));
+        for (String code : Locale.getISOCountries()) {
+            names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+        return Set.copyOf(names);
+    }
+
+    /** Whether a country's name follows, after a comma, a region code or a line break. */
+    private static boolean countryAfter(String after) {
+        String rest = after.replaceFirst("^[\\s,]*(?:\\p{Lu}{2}\\b[\\s,]*)?", "");
+        for (String country : COUNTRIES) {
+            if (rest.startsWith(country)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Before a list of surnames that names a firm: "The Davis, Reynolds and Williamson Orchestra", "a year at Jones, Mitchell and Williams". */
+    private static final Pattern FIRM_BEFORE =
+            Pattern.compile("(?:\\bThe|(?i:\\bat|\\bfrom|\\bjoined|\\bfor))[ \\t]+$");
+
+    /**
+     * A list of three or more bare surnames after "The", "at" or "from" is a firm's name, not three
+     * people: the list becomes one organisation.
+     */
+    private static List<Found> firms(String text, List<Found> found) {
+        List<Found> result = new ArrayList<>(found);
+        Matcher list = LIST.matcher(text);
+        while (list.find()) {
+            int start = list.start();
+            int end = list.end();
+            String before = text.substring(Math.max(0, start - 10), start);
+            long members = list.group().split(",|\\s(?:and|or|&)\\s").length;
+            String after = text.substring(end, Math.min(text.length(), end + 80));
+            boolean firm = FIRM_BEFORE.matcher(before).find()
+                    || aloneOnLine(text, start, end)
+                    || ORGANISATION_AFTER.matcher(after).find();
+            if (members < 3 || !firm || list.group().contains(".")) {
+                continue;
+            }
+            boolean people = result.stream()
+                    .filter(f -> f.start() >= start && f.end() <= end)
+                    .allMatch(f -> f.kind() == Kind.PERSON);
+            if (people) {
+                result.removeIf(f -> f.start() >= start && f.end() <= end);
+                result.add(new Found(start, end, list.group(), false, Kind.AGENCY));
+            }
+        }
+        return result;
     }
 
     /** The others in a list of people one of whom is named: "Monjeau, Graves and Reed". */

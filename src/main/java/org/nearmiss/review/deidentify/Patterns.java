@@ -88,7 +88,9 @@ final class Patterns {
             new Rule(
                     Kind.ADDRESS,
                     Pattern.compile("\\b(?i:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?)\\s*#?\\s*\\d+[A-Za-z]?\\b"
-                            + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"),
+                            + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"
+                            // A military post address: "Unit 4719 Box 7394", not a police unit.
+                            + "|\\b(?i:unit)\\s+\\d+,?\\s+(?i:box)\\s+\\d+\\b"),
                     m -> "[ADDRESS]"),
             // Street names after words that announce an address: "lives at 846 31 Rue Al Imam Al Bakri".
             // (Streets with the house number after the name, "Puruntie 82", are found with names.)

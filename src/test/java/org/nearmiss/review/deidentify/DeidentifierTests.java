@@ -147,6 +147,27 @@ class DeidentifierTests {
                 .isEmpty();
     }
 
+    @Test
+    void theTownOfAPostalAddressIsPartOfTheAddress() {
+        assertThat(kinds("Send it to 1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903, please."))
+                .containsOnly(Kind.ADDRESS);
+        assertThat(kinds("She lives at 86036 Rua do Arenque 1634, Goiania")).containsOnly(Kind.ADDRESS);
+        assertThat(kinds("Return it to Unit 4719 Box 7394 in case of an issue."))
+                .containsOnly(Kind.ADDRESS);
+    }
+
+    @Test
+    void whatASentenceSaysOfANameTellsAFirmFromAPersonOrAPlace() {
+        assertThat(kinds("I used to work for Flightstats as a driver.")).containsExactly(Kind.AGENCY);
+        assertThat(kinds("Verdafero is a small software company.")).containsExactly(Kind.AGENCY);
+        assertThat(kinds("The Davis, Reynolds and Williamson Orchestra played."))
+                .containsExactly(Kind.AGENCY);
+        assertThat(kinds("Ms. Jones flew to Bessastadahreppur that morning.")).containsExactly(Kind.PERSON, Kind.PLACE);
+        // Shouting at someone is not a place, even when a town has the same name.
+        assertThat(kinds("Enrico shouted at Gary: \"What are you doing here?\""))
+                .containsExactly(Kind.PERSON, Kind.PERSON);
+    }
+
     private List<Kind> kinds(String text) {
         return deidentifier.suggest(text).stream().map(Suggestion::kind).toList();
     }
