@@ -172,6 +172,20 @@ public class Agencies implements AgencyCodes {
     }
 
     /**
+     * Takes a coordinator off the agency: from now on the account sees nothing of the agency (its
+     * dashboard, code and requests), whatever else it may still do.
+     */
+    @Transactional
+    public void removeCoordinator(SignedIn admin, UUID id, String email) {
+        Agency agency = find(id).orElseThrow(() -> new AgencyProblem("agency", "There is no such agency."));
+        String address = text(email).toLowerCase(Locale.ROOT);
+        if (!stored.removeCoordinator(id, address)) {
+            throw new AgencyProblem("coordinatorEmail", "This address does not coordinate the agency.");
+        }
+        audit.record(admin.email(), "agency.coordinator-removed", agency.name());
+    }
+
+    /**
      * Replaces the agency's code: the old one stops counting reports at once, and a report filed with
      * it is taken with a notice. For the agency's coordinators and admins.
      *

@@ -44,6 +44,13 @@ class StoredAgencies {
                 .update();
     }
 
+    boolean removeCoordinator(UUID agency, String email) {
+        return jdbc.sql("delete from agency_coordinator where agency_id = ? and email = ?")
+                        .params(agency, email)
+                        .update()
+                == 1;
+    }
+
     boolean decide(UUID id, Agency.Status status, LocalDate on, String by, String reason) {
         return jdbc.sql("""
                 update agency set status = :status, decided_on = :on, decided_by = :by, decline_reason = :reason

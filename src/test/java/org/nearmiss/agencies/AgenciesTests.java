@@ -170,6 +170,17 @@ class AgenciesTests {
         assertThatThrownBy(() -> agencies.rotateCode(otherCoordinator, pending.id()))
                 .isInstanceOf(AgencyProblem.class);
         assertThat(agencies.find(pending.id()).orElseThrow().code()).isEqualTo(newCode);
+
+        // A coordinator who leaves is taken off the agency by an admin and sees nothing of it at once.
+        HttpResponse<String> removed = admin.web.post(
+                "/admin/agencies/" + pending.id() + "/coordinators/remove",
+                Map.of("coordinatorEmail", email),
+                WebSession.csrfOf(admin.web.get("/admin/agencies").body()));
+        assertThat(admin.web.follow(removed).body()).contains(email + " no longer coordinates the agency.");
+        assertThat(coordinator.web.get("/agency").body())
+                .contains("No participating agency")
+                .doesNotContain(newCode);
+        assertThat(coordinator.web.get("/agency/requests").body()).doesNotContain(name);
     }
 
     @Test

@@ -69,6 +69,18 @@ class AgencyAdminPages {
         });
     }
 
+    @PostMapping("/admin/agencies/{id}/coordinators/remove")
+    String removeCoordinator(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String coordinatorEmail,
+            RedirectAttributes redirect) {
+        return change(redirect, () -> {
+            agencies.removeCoordinator(who, id, coordinatorEmail);
+            return coordinatorEmail + " no longer coordinates the agency.";
+        });
+    }
+
     @PostMapping("/admin/agencies/{id}/code")
     String rotate(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id, RedirectAttributes redirect) {
         return change(
