@@ -83,7 +83,6 @@ public class AgencyDashboard {
      *
      * @param k the least count shown
      * @param counted the agency's published reports counted (a multiple of k)
-     * @param published the agency's published reports so far; the rest wait for the next step
      * @param nationalReports every published report
      * @param peerAgencies agencies of the same kind and size taking part
      * @param peerReports their reports counted, or {@code null} when too few agencies are alike
@@ -95,7 +94,6 @@ public class AgencyDashboard {
             Agency agency,
             int k,
             long counted,
-            long published,
             long nationalReports,
             int peerAgencies,
             Long peerReports,
@@ -133,14 +131,12 @@ public class AgencyDashboard {
                 .filter(id -> publishedByAgency.getOrDefault(id, 0L) >= k)
                 .count();
         boolean peersShown = contributingPeers >= minPeers && peer.reports() >= k;
-        long published = publishedByAgency.getOrDefault(agency.id(), 0L);
         long n = own.reports();
         if (n < k) {
             return new Dashboard(
                     agency,
                     k,
                     0,
-                    published,
                     national.reports(),
                     peers.size(),
                     null,
@@ -231,7 +227,6 @@ public class AgencyDashboard {
                 agency,
                 k,
                 n,
-                published,
                 national.reports(),
                 peers.size(),
                 peersShown ? peer.reports() : null,

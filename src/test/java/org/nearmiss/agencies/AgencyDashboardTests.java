@@ -265,6 +265,8 @@ class AgencyDashboardTests {
                 .as("3 of 5 is hidden, as null")
                 .isTrue();
         assertThat(api.body()).doesNotContain("\"count\":3");
+        // Nor the agency's exact number of publications: less what is counted, it would be a count below k.
+        assertThat(body.has("published")).isFalse();
     }
 
     /**
