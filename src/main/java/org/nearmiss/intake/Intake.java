@@ -35,6 +35,7 @@ public class Intake {
     private final Clock clock;
     private final Duration statusFloor;
     private final ObjectProvider<AgencyCodes> agencyCodes;
+    private final GroupCommit filings;
     private final SecureRandom random = new SecureRandom();
 
     Intake(
@@ -44,7 +45,8 @@ public class Intake {
             ApplicationEventPublisher events,
             Clock clock,
             IntakeProperties properties,
-            ObjectProvider<AgencyCodes> agencyCodes) {
+            ObjectProvider<AgencyCodes> agencyCodes,
+            GroupCommit filings) {
         this.questionnaires = questionnaires;
         this.reports = reports;
         this.transactions = transactions;
@@ -53,6 +55,7 @@ public class Intake {
         this.clock = clock;
         this.statusFloor = properties.statusFloor();
         this.agencyCodes = agencyCodes;
+        this.filings = filings;
     }
 
     /**
@@ -68,7 +71,8 @@ public class Intake {
     }
 
     /**
-     * Files a report as {@link #file} does and says what the reporter should know: an agency code
+     * Files a report as {@link #file} does (committed with other reports filed at the same moment, see
+     * {@link GroupCommit}) and says what the reporter should know: an agency code
      * that is not current is not a reason to refuse a report, so it is dropped with a notice.
      */
     public Filing submit(Integer questionnaireVersion, Map<String, List<String>> answers) {
@@ -94,11 +98,7 @@ public class Intake {
         Answers stored = checked;
         UUID agencyId = agency.orElse(null);
         ReportKey key = ReportKey.generate(random);
-        ReportId id = ReportId.random();
-        transactions.executeWithoutResult(tx -> {
-            reports.add(id, key.hash(), stored, LocalDate.now(clock), agencyId);
-            events.publishEvent(new ReportFiled(id, stored.questionnaireVersion()));
-        });
+        filings.write(new Reports.NewReport(ReportId.random(), key.hash(), stored, LocalDate.now(clock), agencyId));
         return new Filing(key, notices);
     }
 

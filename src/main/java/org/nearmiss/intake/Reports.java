@@ -2,12 +2,17 @@ package org.nearmiss.intake;
 
 import jakarta.annotation.PostConstruct;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nearmiss.system.Vault;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,11 +30,13 @@ class Reports {
     private static final TypeReference<Map<String, String>> TEXT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final Vault vault;
 
-    Reports(JdbcClient jdbc, JsonMapper json, Vault vault) {
+    Reports(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Vault vault) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.vault = vault;
     }
@@ -53,24 +60,61 @@ class Reports {
     /** A report as the status look-up finds it. */
     record Filed(ReportId id, ReportState state, LocalDate filedOn) {}
 
-    void add(ReportId id, String keyHash, Answers answers, LocalDate filedOn, UUID agencyId) {
-        Vault.DataKey dataKey = vault.newDataKey(id.value());
-        jdbc.sql("""
+    /** A report about to be stored: its words still open, to be sealed as it is written. */
+    record NewReport(ReportId id, String keyHash, Answers answers, LocalDate filedOn, UUID agencyId) {}
+
+    /**
+     * Stores reports, each with a data key of its own, in one batched statement per table. Joins the
+     * caller's transaction.
+     */
+    void addAll(List<NewReport> filed) {
+        List<Vault.DataKey> dataKeys = filed.stream()
+                .map(report -> vault.newDataKey(report.id().value()))
+                .toList();
+        batch.batchUpdate("""
                 insert into report (id, key_hash, questionnaire_version, filed_on, state, coded_answers, sealed_text,
                     agency_id)
-                values (:id, :keyHash, :version, :filedOn, :state, :coded, :sealed, :agency)""")
-                .param("id", id.value())
-                .param("keyHash", keyHash)
-                .param("version", answers.questionnaireVersion())
-                .param("filedOn", filedOn)
-                .param("state", ReportState.FILED.name())
-                .param("coded", json.writeValueAsString(answers.coded()))
-                .param("sealed", dataKey.seal(json.writeValueAsBytes(answers.freeText())))
-                .param("agency", agencyId)
-                .update();
-        jdbc.sql("insert into report_data_key (report_id, master_key_id, wrapped_key) values (?, ?, ?)")
-                .params(id.value(), vault.masterKeyId(), dataKey.wrapped())
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement row, int i) throws SQLException {
+                NewReport report = filed.get(i);
+                row.setObject(1, report.id().value());
+                row.setString(2, report.keyHash());
+                row.setInt(3, report.answers().questionnaireVersion());
+                row.setObject(4, report.filedOn());
+                row.setString(5, ReportState.FILED.name());
+                row.setString(6, json.writeValueAsString(report.answers().coded()));
+                row.setBytes(
+                        7,
+                        dataKeys.get(i)
+                                .seal(json.writeValueAsBytes(report.answers().freeText())));
+                if (report.agencyId() == null) {
+                    row.setNull(8, Types.OTHER);
+                } else {
+                    row.setObject(8, report.agencyId());
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return filed.size();
+            }
+        });
+        batch.batchUpdate(
+                "insert into report_data_key (report_id, master_key_id, wrapped_key) values (?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement row, int i) throws SQLException {
+                        row.setObject(1, filed.get(i).id().value());
+                        row.setString(2, vault.masterKeyId());
+                        row.setBytes(3, dataKeys.get(i).wrapped());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return filed.size();
+                    }
+                });
     }
 
     Optional<UUID> agencyOf(ReportId id) {

@@ -2,10 +2,6 @@ package org.nearmiss.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,6 +23,7 @@ import org.nearmiss.intake.Stories;
 import org.nearmiss.testing.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Intake throughput on PostgreSQL, with its ceiling in the same run: concurrent clients file reports
@@ -44,7 +41,7 @@ class IntakeThroughputBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
     private static final int POOL = 10;
 
     @Test
@@ -74,25 +71,47 @@ class IntakeThroughputBenchmark {
                     throw new IllegalStateException("The benchmark must run on PostgreSQL");
                 }
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-                HttpClient client = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                Stories.aTypicalStory().asJson(1)))
-                        .build();
+                byte[] request = KeepAliveClient.post(
+                        "/api/v1/reports", Stories.aTypicalStory().asJson(1));
+                ThreadLocal<KeepAliveClient> connections = new ThreadLocal<>();
+                java.util.concurrent.atomic.AtomicReference<Exception> firstFailure =
+                        new java.util.concurrent.atomic.AtomicReference<>();
                 BooleanSupplier file = () -> {
                     try {
-                        return client.send(request, HttpResponse.BodyHandlers.ofString())
-                                        .statusCode()
-                                == 201;
+                        if (connections.get() == null || connections.get().isClosed()) {
+                            if (connections.get() != null) {
+                                connections.get().close();
+                            }
+                            connections.set(new KeepAliveClient("localhost", port));
+                        }
+                        return connections.get().send(request) == 201;
                     } catch (Exception e) {
+                        if (firstFailure.compareAndSet(null, e)) {
+                            System.out.println("First HTTP failure: " + e);
+                        }
+                        if (connections.get() != null) {
+                            connections.get().close();
+                            connections.remove();
+                        }
                         return false;
                     }
                 };
-                run(file, WARMUP_SECONDS);
+                Result warmUp = run(file, WARMUP_SECONDS);
                 api = run(file, SECONDS);
+                // Every acknowledged report is stored, with its review case: the figure counts nothing else.
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                long stored = jdbc.sql("select count(*) from report")
+                        .query(Long.class)
+                        .single();
+                long queued = jdbc.sql("select count(*) from review_case")
+                        .query(Long.class)
+                        .single();
+                System.out.printf(
+                        "Acknowledged %d, stored %d reports and %d review cases%n",
+                        warmUp.ok() + api.ok(), stored, queued);
+                if (stored < warmUp.ok() + api.ok() || queued < warmUp.ok() + api.ok()) {
+                    throw new AssertionError("Acknowledged reports are missing");
+                }
             }
 
             Result jdbc;
@@ -118,7 +137,10 @@ class IntakeThroughputBenchmark {
                                         + " questionnaire_version, filed_on, state, coded_answers, sealed_text)"
                                         + " values (?, ?, 1, ?, 'FILED', ?, ?)");
                                 PreparedStatement key = c.prepareStatement("insert into report_data_key"
-                                        + " (report_id, master_key_id, wrapped_key) values (?, 'bench', ?)")) {
+                                        + " (report_id, master_key_id, wrapped_key) values (?, 'bench', ?)");
+                                PreparedStatement reviewCase = c.prepareStatement("insert into review_case"
+                                        + " (report_id, filed_on, stage, stage_since, sent_back, stage_one_by,"
+                                        + " version) values (?, ?, 'STAGE_1', ?, false, '', 0)")) {
                             report.setObject(1, id);
                             report.setString(
                                     2,
@@ -131,6 +153,10 @@ class IntakeThroughputBenchmark {
                             key.setObject(1, id);
                             key.setBytes(2, wrapped);
                             key.executeUpdate();
+                            reviewCase.setObject(1, id);
+                            reviewCase.setObject(2, LocalDate.now());
+                            reviewCase.setObject(3, LocalDate.now());
+                            reviewCase.executeUpdate();
                         }
                         c.commit();
                         return true;

@@ -33,7 +33,7 @@ class DatabaseOutageTests {
     void filingWhileTheDatabaseIsDownAnswersServiceUnavailable() {
         doThrow(new CannotGetJdbcConnectionException("connection refused"))
                 .when(reports)
-                .add(any(), any(), any(), any(), any());
+                .addAll(any());
         Http http = new Http(port);
 
         HttpResponse<String> api =

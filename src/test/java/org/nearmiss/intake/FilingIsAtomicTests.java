@@ -33,7 +33,7 @@ class FilingIsAtomicTests {
                     throw new IllegalStateException("the disk filled up just after the insert");
                 })
                 .when(reports)
-                .add(any(), any(), any(), any(), any());
+                .addAll(any());
 
         HttpResponse<String> response = new Http(port)
                 .postJson("/api/v1/reports", Stories.aTypicalStory().asJson(1));

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nearmiss.system.NearmissProperties;
 import org.nearmiss.system.Vault;
 import org.nearmiss.testing.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,8 @@ class ReportsTests {
         DataSource dataSource = fresh.migrated();
         jdbc = JdbcClient.create(dataSource);
         vault = vaultWith(null);
-        reports = new Reports(jdbc, JsonMapper.builder().build(), vault);
+        reports = new Reports(
+                jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build(), vault);
     }
 
     @AfterEach
@@ -55,7 +57,7 @@ class ReportsTests {
     @Test
     void aFiledReportIsFoundByItsKeyHashWithItsDayAndState() {
         ReportId id = ReportId.random();
-        reports.add(id, "a".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        add(id, "a".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         assertThat(reports.findByKeyHash("a".repeat(64)))
                 .contains(new Reports.Filed(id, ReportState.FILED, LocalDate.of(2026, 11, 22)));
@@ -65,7 +67,7 @@ class ReportsTests {
     @Test
     void answersComeBackAsTheyWentInButTheWordsAreStoredSealed() {
         ReportId id = ReportId.random();
-        reports.add(id, "c".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        add(id, "c".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         Answers back = reports.answersOf(id).orElseThrow();
         assertThat(back.coded()).containsEntry("activity", "traffic-stop").containsEntry("officersOnScene", 2);
@@ -88,7 +90,7 @@ class ReportsTests {
     @Test
     void theMessageThreadKeepsItsOrderAndIsSealedToo() {
         ReportId id = ReportId.random();
-        reports.add(id, "d".repeat(64), answers(), LocalDate.of(2026, 11, 2), null);
+        add(id, "d".repeat(64), answers(), LocalDate.of(2026, 11, 2), null);
         reports.addMessage(id, new Message(Message.Author.REVIEWER, LocalDate.of(2026, 11, 3), "Was the light on?"));
         reports.addMessage(id, new Message(Message.Author.REPORTER, LocalDate.of(2026, 11, 4), "No, it was out."));
 
@@ -108,7 +110,7 @@ class ReportsTests {
     @Test
     void theStateChangesOnlyForAReportThatExists() {
         ReportId id = ReportId.random();
-        reports.add(id, "e".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        add(id, "e".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
         assertThat(reports.changeState(id, ReportState.AWAITING_REPORTER)).isTrue();
         assertThat(reports.findByKeyHash("e".repeat(64)))
@@ -122,7 +124,7 @@ class ReportsTests {
     @Test
     void deletingTheDataKeyShredsTheText() {
         ReportId id = ReportId.random();
-        reports.add(id, "f".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        add(id, "f".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
         jdbc.sql("delete from report_data_key where report_id = ?")
                 .param(id.value())
                 .update();
@@ -132,17 +134,16 @@ class ReportsTests {
 
     @Test
     void twoReportsCannotShareAKeyHash() {
-        reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
 
-        assertThatThrownBy(() ->
-                        reports.add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null))
+        assertThatThrownBy(() -> add(ReportId.random(), "9".repeat(64), answers(), LocalDate.of(2026, 11, 22), null))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
     @Test
     void aNodeWithAnotherMasterKeyRefusesToStart() {
-        reports.add(ReportId.random(), "0".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
-        Reports withOtherKey = new Reports(jdbc, JsonMapper.builder().build(), vaultWith(otherMasterKey()));
+        add(ReportId.random(), "0".repeat(64), answers(), LocalDate.of(2026, 11, 22), null);
+        Reports withOtherKey = new Reports(jdbc, null, JsonMapper.builder().build(), vaultWith(otherMasterKey()));
 
         assertThatThrownBy(withOtherKey::masterKeyMatches).hasMessageContaining("another master key");
         reports.masterKeyMatches();
@@ -171,5 +172,9 @@ class ReportsTests {
                 1,
                 Map.of("activity", "traffic-stop", "officersOnScene", 2, "factors", List.of("concealed-weapon")),
                 Map.of("narrative", Stories.NARRATIVE));
+    }
+
+    private void add(ReportId id, String keyHash, Answers answers, LocalDate filedOn, java.util.UUID agency) {
+        reports.addAll(List.of(new Reports.NewReport(id, keyHash, answers, filedOn, agency)));
     }
 }
