@@ -126,15 +126,15 @@ class LibrarySearchBenchmark {
                 "PostgreSQL (ts_rank, total count, no facets): p50 %.1f ms, p95 %.1f ms%n",
                 p(theirs, 50), p(theirs, 95));
         System.out.printf("ratio at p95: %.1fx%n", p(theirs, 95) / p(ours, 95));
-        System.out.println("ours, slowest of the rounds by query and page:");
+        System.out.println("ours, by query and page, median and slowest of the rounds:");
         for (int q = 0; q < QUERIES.size() * 2; q++) {
-            double slowest = 0;
+            double[] rounds = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
-                slowest = Math.max(slowest, ours[r * QUERIES.size() * 2 + q]);
+                rounds[r] = ours[r * QUERIES.size() * 2 + q];
             }
             System.out.printf(
-                    "  %-26s page %d: %5.1f ms%n",
-                    String.join(" + ", QUERIES.get(q / 2)[0]), q % 2 == 0 ? 1 : 3, slowest);
+                    "  %-26s page %d: %5.1f / %5.1f ms%n",
+                    QUERIES.get(q / 2)[0], q % 2 == 0 ? 1 : 3, p(rounds, 50), p(rounds, 100));
         }
     }
 
