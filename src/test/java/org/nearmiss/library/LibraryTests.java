@@ -171,6 +171,39 @@ class LibraryTests {
     }
 
     @Test
+    void everyFacetCountIsWhatChoosingThatValueWouldFind() {
+        List<LibrarySearch.Facet> everything =
+                index.search(new LibrarySearch("", Map.of(), null, 1, 10)).facets();
+        Map<String, List<String>> filters =
+                Map.of("activity", List.of("traffic-stop"), "factors", List.of("concealed-weapon"));
+        long checked = 0;
+        for (LibrarySearch.Order order : LibrarySearch.Order.values()) {
+            for (String text : List.of("", "passenger", "stop OR knife")) {
+                LibrarySearch.Result result = index.search(new LibrarySearch(text, filters, order, 1, 10));
+                for (LibrarySearch.Facet all : everything) {
+                    for (LibrarySearch.Value value : all.values()) {
+                        // A filtered facet counts as if its own filter were that value alone (sideways);
+                        // any other facet counts within the results. Values not shown count zero.
+                        Map<String, List<String>> chosen = new java.util.HashMap<>(filters);
+                        chosen.put(all.dimension(), List.of(value.value()));
+                        long shown = facet(result, all.dimension()).values().stream()
+                                .filter(v -> v.value().equals(value.value()))
+                                .mapToLong(LibrarySearch.Value::count)
+                                .sum();
+                        long found = index.search(new LibrarySearch(text, chosen, order, 1, 10))
+                                .total();
+                        assertThat(shown)
+                                .as("%s = %s for \"%s\"", all.dimension(), value.value(), text)
+                                .isEqualTo(found);
+                        checked += found;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
     void resultsComeNewestFirstOrByRelevanceAndInPages() {
         LibrarySearch.Result newest = index.search(new LibrarySearch("", Map.of(), LibrarySearch.Order.NEWEST, 1, 2));
         assertThat(newest.total()).isGreaterThanOrEqualTo(6);
