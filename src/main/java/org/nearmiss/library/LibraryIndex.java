@@ -20,10 +20,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -237,42 +237,32 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 DrillDownQuery drillDown = drillDown(text, search.filters(), null);
                 int wanted = search.page() * search.size();
                 SortedSetDocValuesReaderState state = facetState(searcher);
-                // One pass finds the hits and, for each filtered facet, the reports that miss only that
-                // facet's filter: its "sideways" counts, so its other values stay visible with the
-                // number each would give. Counts are made below, from the collected reports.
-                DrillSideways sideways = new DrillSideways(searcher, facets, state) {
-                    @Override
-                    protected Facets buildFacetsResult(
-                            FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims) {
-                        return null;
-                    }
-                };
-                DrillSideways.DrillSidewaysResult found = search.order() == LibrarySearch.Order.NEWEST
-                        ? sideways.search(
+                FacetsCollectorManager.FacetsResult main = search.order() == LibrarySearch.Order.NEWEST
+                        ? FacetsCollectorManager.search(
+                                searcher,
                                 drillDown,
-                                null,
-                                null,
                                 wanted,
                                 new Sort(new SortField("seq", SortField.Type.LONG, true)),
-                                false)
-                        : sideways.search(drillDown, wanted);
+                                new FacetsCollectorManager())
+                        : FacetsCollectorManager.search(searcher, drillDown, wanted, new FacetsCollectorManager());
+                // Counts for a facet being filtered on leave out its own filter ("sideways"), so its other
+                // values stay visible with the number each would give.
                 Map<String, Facets> counts = new LinkedHashMap<>();
-                Facets narrowed = new SortedSetDocValuesFacetCounts(state, found.drillDownFacetsCollector);
-                List<String> sidewaysDims =
-                        found.drillSidewaysDims == null ? List.of() : Arrays.asList(found.drillSidewaysDims);
+                Facets narrowed = new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
                 for (String dim : FACETS) {
-                    int at = sidewaysDims.indexOf(dim);
-                    counts.put(
-                            dim,
-                            at < 0
-                                    ? narrowed
-                                    : new SortedSetDocValuesFacetCounts(state, found.drillSidewaysFacetsCollector[at]));
+                    if (search.filters().containsKey(dim)) {
+                        FacetsCollector sideways =
+                                searcher.search(drillDown(text, search.filters(), dim), new FacetsCollectorManager());
+                        counts.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
+                    } else {
+                        counts.put(dim, narrowed);
+                    }
                 }
-                ScoreDoc[] all = found.hits.scoreDocs;
+                ScoreDoc[] all = main.topDocs().scoreDocs;
                 int from = Math.min(all.length, (search.page() - 1) * search.size());
                 ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
                 // Exact, unlike the top-hits count, which stops counting once it knows the page.
-                long total = found.drillDownFacetsCollector.getMatchingDocs().stream()
+                long total = main.facetsCollector().getMatchingDocs().stream()
                         .mapToLong(FacetsCollector.MatchingDocs::totalHits)
                         .sum();
                 String[] snippets = highlight(searcher, text, page);
