@@ -86,6 +86,9 @@ class LibrarySearchBenchmark {
     @Autowired
     LibraryIndex index;
 
+    @org.springframework.beans.factory.annotation.Value("${nearmiss.data-dir}")
+    java.nio.file.Path dataDir;
+
     @Test
     void ourSearchAgainstPostgresFullText() {
         int reports = Integer.getInteger("bench.reports", 1_000_000);
@@ -125,6 +128,13 @@ class LibrarySearchBenchmark {
                 heapMb,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.printf("PostgreSQL tsvector table and GIN index built in %.1f s%n", pgSeconds);
+        try (var files = java.nio.file.Files.list(dataDir.resolve("library-index"))) {
+            System.out.printf(
+                    "our index: %d segments%n",
+                    files.filter(f -> f.toString().endsWith(".si")).count());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         System.out.printf(
                 "%d queries x %d rounds (words + 2 facet filters, pages 1 and 3)%n", QUERIES.size() * 2, ROUNDS);
         System.out.printf(
