@@ -30,6 +30,7 @@ import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -327,7 +328,10 @@ final class IncidentIndex implements Closeable {
                     candidates.put(sd.doc, new double[] {2 * sd.score - 1, 0});
                 }
             }
-            Query words = wordsOf(searcher, probe.incident().text());
+            // How many incidents use each of the probe's words: looked up once in every segment, for the
+            // BM25 query and again for the phrases that explain each match.
+            Map<String, Integer> frequencies = new HashMap<>();
+            Query words = wordsOf(searcher, probe.incident().text(), frequencies);
             double best = 0;
             if (words != null) {
                 Query lexical = new BooleanQuery.Builder()
@@ -385,7 +389,7 @@ final class IncidentIndex implements Closeable {
                         f.coded(),
                         f.sharedFactors(),
                         f.sharedCircumstances(),
-                        phrases(searcher, probePhrases, incident.text(), rarity)));
+                        phrases(searcher, probePhrases, incident.text(), rarity, frequencies)));
             }
             return explained;
         });
@@ -475,16 +479,24 @@ final class IncidentIndex implements Closeable {
         return filter.build();
     }
 
-    /** The probe's most telling words as one BM25 query: by frequency in it and rarity in the index. */
-    private Query wordsOf(IndexSearcher searcher, String text) throws IOException {
+    /**
+     * The probe's most telling words as one BM25 query: by frequency in it and rarity in the index.
+     * Each word's document frequency goes into {@code frequencies}; the query's terms carry the
+     * statistics already looked up, so searching does not look them up again.
+     */
+    private Query wordsOf(IndexSearcher searcher, String text, Map<String, Integer> frequencies) throws IOException {
         Map<String, Integer> counts = termCounts(text);
         int docs = Math.max(1, searcher.getIndexReader().numDocs());
         List<Map.Entry<String, Double>> weighted = new ArrayList<>();
+        Map<String, TermStates> statistics = new HashMap<>();
         for (Map.Entry<String, Integer> term : counts.entrySet()) {
-            int df = searcher.getIndexReader().docFreq(new Term("text", term.getKey()));
+            TermStates states = TermStates.build(searcher, new Term("text", term.getKey()), true);
+            int df = states.docFreq();
+            frequencies.put(term.getKey(), df);
             if (df == 0) {
                 continue;
             }
+            statistics.put(term.getKey(), states);
             double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
             weighted.add(Map.entry(term.getKey(), (1 + Math.log(term.getValue())) * idf));
         }
@@ -494,7 +506,7 @@ final class IncidentIndex implements Closeable {
         weighted.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Map.Entry<String, Double> term : weighted.subList(0, Math.min(QUERY_TERMS, weighted.size()))) {
-            Query t = new TermQuery(new Term("text", term.getKey()));
+            Query t = new TermQuery(new Term("text", term.getKey()), statistics.get(term.getKey()));
             int tf = counts.get(term.getKey());
             query.add(tf > 1 ? new BoostQuery(t, (float) (1 + Math.log(tf))) : t, BooleanClause.Occur.SHOULD);
         }
@@ -514,19 +526,27 @@ final class IncidentIndex implements Closeable {
         return counts;
     }
 
-    /** Up to three words or word pairs both accounts use that few other accounts do. */
-    private List<String> phrases(IndexSearcher searcher, Set<String> ours, String b, Map<String, Double> rarity) {
+    /**
+     * Up to three words or word pairs both accounts use that few other accounts do. Words the probe
+     * uses are shared by both, so their frequencies are mostly known already.
+     */
+    private List<String> phrases(
+            IndexSearcher searcher,
+            Set<String> ours,
+            String b,
+            Map<String, Double> rarity,
+            Map<String, Integer> frequencies) {
         return Phrases.shared(
                 ours,
                 b,
                 3,
-                stem -> {
+                stem -> frequencies.computeIfAbsent(stem, s -> {
                     try {
-                        return searcher.getIndexReader().docFreq(new Term("text", stem));
+                        return searcher.getIndexReader().docFreq(new Term("text", s));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                },
+                }),
                 searcher.getIndexReader().numDocs(),
                 analyzer,
                 rarity);
