@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is never shown for a report that could be lost. A group that fails for any reason but an unreachable
  * database is written again one report at a time, so a report never fails because of its neighbours.
  *
- * <p>Two writers take turns with the database; when nobody else is filing, a group is one report and
+ * <p>Two writers work side by side, each on its own group; when nobody else is filing, a group is one report and
  * waits for nothing.
  */
 @Component
