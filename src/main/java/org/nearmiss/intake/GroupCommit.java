@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits filings in groups: reports filed at the same moment share one transaction, written with one
- * batched statement per table, so a busy hour costs the database one commit per group instead of one
- * per report. Each filing still returns only after its own report has been committed, so a report key
+ * Commits filings in groups: reports filed at the same moment share one transaction, the reports and
+ * their data keys each written with one batched statement (the review queue still adds a case per
+ * report), so a busy hour costs the database one commit per group instead of one per report. Each filing still returns only after its own report has been committed, so a report key
  * is never shown for a report that could be lost. A group that fails for any reason but an unreachable
  * database is written again one report at a time, so a report never fails because of its neighbours.
  *
