@@ -79,8 +79,11 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LibraryIndex.class);
     private static final String SEQUENCE = "sequence";
     private static final int BATCH = 5_000;
+    private static final int SEGMENTS_AFTER_REBUILD = 1;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    /** The fields the words of a search are looked for in, and their weights, in a fixed order. */
+    private static final Map<String, Float> TEXT_FIELDS = textFields();
 
     private final Publications publications;
     private final Questionnaires questionnaires;
@@ -89,16 +92,30 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final Path dir;
+    private final int batchSize;
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile FacetState facetState;
 
+    @org.springframework.beans.factory.annotation.Autowired
     LibraryIndex(
             Publications publications,
             Questionnaires questionnaires,
             Taxonomy taxonomy,
             JsonMapper json,
             NearmissProperties properties) {
+        this(publications, questionnaires, taxonomy, json, properties, BATCH);
+    }
+
+    /** Reads and commits {@code batchSize} publications at a time (tests make a rebuild "large" with few). */
+    LibraryIndex(
+            Publications publications,
+            Questionnaires questionnaires,
+            Taxonomy taxonomy,
+            JsonMapper json,
+            NearmissProperties properties,
+            int batchSize) {
+        this.batchSize = batchSize;
         this.publications = publications;
         this.questionnaires = questionnaires;
         this.taxonomy = taxonomy;
@@ -163,16 +180,21 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
             }
             int indexed = 0;
             while (true) {
-                List<ReportPublished> batch = publications.after(last, BATCH);
+                List<ReportPublished> batch = publications.after(last, batchSize);
                 if (batch.isEmpty()) {
                     break;
                 }
-                for (ReportPublished published : batch) {
-                    writer.updateDocument(new Term("id", published.publicId()), facets.build(documentOf(published)));
-                    last = published.sequence();
-                }
+                // Documents are made and inverted on every core: a rebuild at scale is mostly analysis.
+                batch.parallelStream().forEach(published -> index(writer, published));
+                last = batch.getLast().sequence();
                 commit(last);
                 indexed += batch.size();
+            }
+            if (indexed > batchSize && indexed * 10L >= writer.getDocStats().maxDoc) {
+                // After a rebuild or an import that makes up much of the library, the index is merged
+                // into a few segments: a search costs about the same again for every segment it reads.
+                writer.forceMerge(SEGMENTS_AFTER_REBUILD);
+                commit(last);
             }
             if (indexed > 0) {
                 searchers().maybeRefreshBlocking();
@@ -192,6 +214,15 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
         IndexWriter writer = writer();
         writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(sequence)).entrySet());
         writer.commit();
+    }
+
+    /** Called on pool threads while {@link #catchUp} holds this object's lock: takes the writer it was given. */
+    private void index(IndexWriter writer, ReportPublished published) {
+        try {
+            writer.updateDocument(new Term("id", published.publicId()), facets.build(documentOf(published)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Document documentOf(ReportPublished p) {
@@ -265,7 +296,7 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 long total = main.facetsCollector().getMatchingDocs().stream()
                         .mapToLong(FacetsCollector.MatchingDocs::totalHits)
                         .sum();
-                String[] snippets = highlight(searcher, text, page);
+                String[] snippets = highlight(searcher, search.text(), page);
                 List<LibrarySearch.Hit> hits = new ArrayList<>();
                 StoredFields stored = searcher.storedFields();
                 for (int i = 0; i < page.length; i++) {
@@ -379,22 +410,27 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     }
 
     private Query textQuery(String text) {
+        return parsed(text, TEXT_FIELDS);
+    }
+
+    private Query parsed(String text, Map<String, Float> fields) {
         if (text.isBlank()) {
             return new MatchAllDocsQuery();
         }
-        Map<String, Float> weights = new LinkedHashMap<>();
-        weights.put("title", 3f);
-        weights.put("narrative", 1f);
-        weights.put("lessons", 1f);
-        weights.put("takeaways", 1f);
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         Query query = parser.parse(text);
         return query == null ? new MatchAllDocsQuery() : query;
     }
 
-    private String[] highlight(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
-        if (page.length == 0 || text instanceof MatchAllDocsQuery) {
+    /**
+     * Marks the searched words in the narrative. The highlighter is given the words as narrative
+     * terms only: given the whole query, it would read the positions of every word in all four fields
+     * of every report on the page, most of the garbage a search makes.
+     */
+    private String[] highlight(IndexSearcher searcher, String text, ScoreDoc[] page) throws IOException {
+        Query words = parsed(text, Map.of("narrative", 1f));
+        if (page.length == 0 || words instanceof MatchAllDocsQuery) {
             return new String[page.length];
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
@@ -403,7 +439,7 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 .withMaxLength(50_000)
                 .build();
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlight("narrative", text, pageDocs, 2);
+        return highlighter.highlight("narrative", words, pageDocs, 2);
     }
 
     private static String escapedStart(String narrative) {
@@ -477,6 +513,15 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     }
 
     private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    private static Map<String, Float> textFields() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put("title", 3f);
+        weights.put("narrative", 1f);
+        weights.put("lessons", 1f);
+        weights.put("takeaways", 1f);
+        return java.util.Collections.unmodifiableMap(weights);
+    }
 
     private static FieldType textWithOffsets() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -303,6 +304,34 @@ class LibraryTests {
                     .extracting(LibrarySearch.Hit::externalRef)
                     .contains("LIB-002");
             assertThat(other.catchUp()).as("nothing new").isZero();
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
+    void aLargeRebuildIndexesEveryReportOnAllCoresAndLeavesOneSegment(@TempDir Path otherDataDir) throws Exception {
+        // Two publications a batch: every publication is then part of a large catch-up, as at scale.
+        LibraryIndex other = new LibraryIndex(
+                publications,
+                questionnaires,
+                taxonomy,
+                json,
+                new NearmissProperties(otherDataDir, null, 262144, null),
+                2);
+        try {
+            int indexed = other.catchUp();
+            assertThat(indexed).isGreaterThanOrEqualTo(6);
+            assertThat(other.indexedSequence()).isEqualTo(publications.lastSequence());
+            try (var files = Files.list(otherDataDir.resolve("library-index"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".si"))).hasSize(1);
+            }
+            assertThat(other.search(new LibrarySearch("", Map.of(), null, 1, 5)).total())
+                    .isEqualTo(indexed);
+            assertThat(other.search(new LibrarySearch("knife", Map.of(), null, 1, 5))
+                            .hits())
+                    .extracting(LibrarySearch.Hit::externalRef)
+                    .contains("LIB-002");
         } finally {
             other.destroy();
         }
