@@ -23,6 +23,24 @@ class EmbedderTests {
     }
 
     @Test
+    void readsTheModelAsItsMakersDo() {
+        // The model jar's own encoder (one account spread over all cores) gives the same vectors.
+        var reference = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = List.of(
+                "The passenger hid a pistol under his thigh during the traffic stop.",
+                "Dispatch gave the wrong address; we arrived at a house where a man stood with a rifle.",
+                "x");
+        List<float[]> ours = EMBEDDER.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] theirs =
+                    reference.embed(Embedder.prepared(texts.get(i))).content().vector();
+            assertThat(IncidentIndex.cosine(ours.get(i), theirs)).isGreaterThan(0.9999);
+            assertThat(IncidentIndex.cosine(EMBEDDER.embed(texts.get(i)), theirs))
+                    .isGreaterThan(0.9999);
+        }
+    }
+
+    @Test
     void theModelWorksOfflineWithItsMakersTelemetryTurnedOff() {
         EMBEDDER.embed("warm");
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
