@@ -93,26 +93,49 @@ public final class Embedder implements DisposableBean {
 
     /** The unit vectors of many texts, in order, as many at once as there are cores. */
     public List<float[]> embedAll(List<String> texts) {
+        return start(texts).vectors();
+    }
+
+    /**
+     * Starts embedding the texts on the model's threads and returns at once, so the caller can do
+     * other work (such as indexing the vectors of the texts before) meanwhile.
+     */
+    public Embedding start(List<String> texts) {
         Model model = model();
         List<Future<float[]>> vectors = new ArrayList<>(texts.size());
         for (String text : texts) {
             String prepared = prepared(text);
             vectors.add(model.workers().submit(() -> model.embed(prepared)));
         }
-        List<float[]> result = new ArrayList<>(texts.size());
-        try {
-            for (Future<float[]> vector : vectors) {
-                result.add(vector.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            vectors.forEach(v -> v.cancel(true));
-            throw new IllegalStateException("Interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            vectors.forEach(v -> v.cancel(true));
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        return new Embedding(vectors);
+    }
+
+    /** Texts being embedded. */
+    public static final class Embedding {
+
+        private final List<Future<float[]>> vectors;
+
+        private Embedding(List<Future<float[]>> vectors) {
+            this.vectors = vectors;
         }
-        return result;
+
+        /** Waits for the unit vectors, in the order of the texts. */
+        public List<float[]> vectors() {
+            List<float[]> result = new ArrayList<>(vectors.size());
+            try {
+                for (Future<float[]> vector : vectors) {
+                    result.add(vector.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                vectors.forEach(v -> v.cancel(true));
+                throw new IllegalStateException("Interrupted while embedding", e);
+            } catch (ExecutionException e) {
+                vectors.forEach(v -> v.cancel(true));
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            return result;
+        }
     }
 
     static String prepared(String text) {

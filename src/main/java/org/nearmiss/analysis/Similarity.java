@@ -43,6 +43,7 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
 
     private static final Logger log = LoggerFactory.getLogger(Similarity.class);
     private static final int BATCH = 256;
+    private static final int COMMIT_EVERY = 5_000;
     private static final Pattern PUBLIC_ID = Pattern.compile("NM-\\d{4}-(\\d{5,})");
 
     /** Coded answers that say nothing about the incident's circumstances. */
@@ -102,18 +103,32 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
             index.commit(0, Embedder.MODEL);
         }
         int indexed = 0;
-        while (true) {
-            List<ReportPublished> batch = publications.after(last, BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
-            List<Incident> incidents = batch.stream().map(this::incidentOf).toList();
-            index.put(
-                    incidents,
-                    embedder.embedAll(incidents.stream().map(Incident::text).toList()));
+        int uncommitted = 0;
+        List<ReportPublished> batch = publications.after(last, BATCH);
+        List<Incident> incidents = batch.stream().map(this::incidentOf).toList();
+        Embedder.Embedding embedding = embedder.start(textsOf(incidents));
+        while (!batch.isEmpty()) {
+            List<float[]> vectors = embedding.vectors();
+            // The next batch is embedded on the model's threads while this one goes into the vector graph.
+            List<ReportPublished> next = publications.after(batch.getLast().sequence(), BATCH);
+            List<Incident> nextIncidents = next.stream().map(this::incidentOf).toList();
+            Embedder.Embedding nextEmbedding = embedder.start(textsOf(nextIncidents));
+            index.put(incidents, vectors);
             last = batch.getLast().sequence();
-            index.commit(last, Embedder.MODEL);
             indexed += batch.size();
+            uncommitted += batch.size();
+            // Each commit makes a segment with a vector graph of its own, which merging builds again:
+            // a large catch-up commits every few thousand (a report not yet in is embedded on the spot).
+            if (uncommitted >= COMMIT_EVERY) {
+                index.commit(last, Embedder.MODEL);
+                uncommitted = 0;
+            }
+            batch = next;
+            incidents = nextIncidents;
+            embedding = nextEmbedding;
+        }
+        if (uncommitted > 0) {
+            index.commit(last, Embedder.MODEL);
         }
         if (indexed > 0) {
             log.info(
@@ -123,6 +138,10 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
                     last);
         }
         return indexed;
+    }
+
+    private static List<String> textsOf(List<Incident> incidents) {
+        return incidents.stream().map(Incident::text).toList();
     }
 
     /** The last publication the index holds. */
