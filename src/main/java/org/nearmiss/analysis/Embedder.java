@@ -101,6 +101,9 @@ public final class Embedder implements DisposableBean {
      * other work (such as indexing the vectors of the texts before) meanwhile.
      */
     public Embedding start(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new Embedding(List.of()); // without loading the model
+        }
         Model model = model();
         List<Future<float[]>> vectors = new ArrayList<>(texts.size());
         for (String text : texts) {

@@ -23,6 +23,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -128,6 +129,16 @@ final class IncidentIndex implements Closeable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit the incident index", e);
+        }
+    }
+
+    /**
+     * Waits for the merges a large catch-up started: merging vector graphs takes both cores for a
+     * while, and questions asked meanwhile would wait for them.
+     */
+    void awaitMerges() {
+        if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+            merges.sync();
         }
     }
 

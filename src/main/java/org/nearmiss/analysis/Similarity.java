@@ -130,6 +130,9 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
         if (uncommitted > 0) {
             index.commit(last, Embedder.MODEL);
         }
+        if (indexed >= COMMIT_EVERY) {
+            index.awaitMerges();
+        }
         if (indexed > 0) {
             log.info(
                     "Analysis index: {} publications embedded and indexed in {} ms, up to {}",

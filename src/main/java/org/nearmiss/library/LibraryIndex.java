@@ -58,6 +58,7 @@ import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Taxonomy;
 import org.nearmiss.system.NearmissProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,7 +98,7 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     private SearcherManager searchers;
     private volatile FacetState facetState;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     LibraryIndex(
             Publications publications,
             Questionnaires questionnaires,
@@ -191,8 +192,9 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 indexed += batch.size();
             }
             if (indexed > batchSize && indexed * 10L >= writer.getDocStats().maxDoc) {
-                // After a rebuild or an import that makes up much of the library, the index is merged
-                // into a few segments: a search costs about the same again for every segment it reads.
+                // After a rebuild or an import that makes up a tenth or more of the library, the index is
+                // merged into one segment: a search pays again for every segment it reads (term look-ups,
+                // postings readers, facet ordinals), and new reports later add small segments of their own.
                 writer.forceMerge(SEGMENTS_AFTER_REBUILD);
                 commit(last);
             }
