@@ -45,7 +45,7 @@ public final class Embedder implements DisposableBean {
 
     static final int WORDS = 64;
 
-    /** The model's longest input; {@value #WORDS} words take about 80 word pieces. */
+    /** The most word pieces given to the model, its trained length; {@value #WORDS} words take about 80. */
     private static final int MAX_WORD_PIECES = 256;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
