@@ -67,6 +67,12 @@ class CodedFacts implements PublicationFollower {
         return dimensionValues.get(DIMENSIONS.indexOf(dimension));
     }
 
+    /** Held in memory and made again on each start: a command has nothing to keep up to date. */
+    @Override
+    public boolean persistent() {
+        return false;
+    }
+
     @Override
     public String name() {
         return "coded-facts";

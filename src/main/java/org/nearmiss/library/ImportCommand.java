@@ -17,8 +17,11 @@ import java.util.Map;
 import org.nearmiss.intake.Answers;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.Intake;
+import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Publications;
 import org.nearmiss.system.NearmissCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * review. Only {@code externalRef} and {@code narrative} are required; answers that are given must fit
  * the questionnaire. A reference imported before is skipped, so importing again changes nothing. Bad
  * lines are reported by number, never by content, and the rest go on; the exit code is 1 if any line
- * was bad. The running server indexes what was imported within seconds; a stopped one on its start.
+ * was bad. With the embedded database (the server is stopped: H2 allows one process) the command
+ * also brings this node's indexes up to date, the search index and the embeddings, while it imports,
+ * so the library is ready when it ends; with PostgreSQL the running nodes index what was imported
+ * within seconds, and a stopped one on its start.
  */
 @Component
 @CommandLine.Command(
@@ -54,10 +60,31 @@ class ImportCommand implements NearmissCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    ImportCommand(Publications publications, Intake intake, Clock clock) {
+    private final List<PublicationFollower> followers;
+    private final boolean embeddedDatabase;
+
+    @Autowired
+    ImportCommand(
+            Publications publications,
+            Intake intake,
+            Clock clock,
+            List<PublicationFollower> followers,
+            @Value("${spring.datasource.url:}") String databaseUrl) {
+        this(publications, intake, clock, followers, databaseUrl.startsWith("jdbc:h2:"));
+    }
+
+    /** With {@code embeddedDatabase}, the followers catch up in this process while it imports. */
+    ImportCommand(
+            Publications publications,
+            Intake intake,
+            Clock clock,
+            List<PublicationFollower> followers,
+            boolean embeddedDatabase) {
         this.publications = publications;
         this.intake = intake;
         this.clock = clock;
+        this.followers = followers;
+        this.embeddedDatabase = embeddedDatabase;
     }
 
     /** What an import did. */
@@ -71,11 +98,59 @@ class ImportCommand implements NearmissCommand {
             err.println("Cannot read " + file);
             return 2;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Outcome outcome = importLines(in, err);
-            out.printf(
-                    "%d imported, %d already there, %d refused%n", outcome.imported(), outcome.known(), outcome.bad());
-            return outcome.bad() == 0 ? 0 : 1;
+        Outcome outcome;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                Indexing indexing = embeddedDatabase ? new Indexing(followers, err) : null) {
+            outcome = importLines(in, err);
+        }
+        out.printf("%d imported, %d already there, %d refused%n", outcome.imported(), outcome.known(), outcome.bad());
+        if (embeddedDatabase) {
+            out.println("This node's search index and embeddings hold them.");
+        }
+        return outcome.bad() == 0 ? 0 : 1;
+    }
+
+    /**
+     * The followers catching up, each on a thread of its own, while lines are imported (embedding
+     * the first reports while later ones are read); closing waits for a last catch-up of each. A
+     * follower that fails (its index held by a running server) is reported and left to the server.
+     */
+    private static final class Indexing implements AutoCloseable {
+
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean imported;
+
+        Indexing(List<PublicationFollower> followers, PrintWriter err) {
+            for (PublicationFollower follower :
+                    followers.stream().filter(PublicationFollower::persistent).toList()) {
+                threads.add(Thread.ofPlatform().name(follower.name()).start(() -> {
+                    try {
+                        while (!imported) {
+                            if (follower.catchUp() == 0) {
+                                Thread.sleep(200);
+                            }
+                        }
+                        follower.catchUp();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        err.println(follower.name() + " is left to the server: "
+                                + e.getClass().getSimpleName());
+                    }
+                }));
+            }
+        }
+
+        @Override
+        public void close() {
+            imported = true;
+            try {
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -16,4 +16,12 @@ public interface PublicationFollower {
      * @return how many were taken in
      */
     int catchUp();
+
+    /**
+     * Whether what it holds is kept in the data dir and outlives the process, so that a command
+     * publishing while the server is stopped should bring it up to date; a table in memory need not.
+     */
+    default boolean persistent() {
+        return true;
+    }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.Questionnaires;
 import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.Stories;
+import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Publications;
 import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Review;
@@ -307,6 +309,83 @@ class LibraryTests {
         } finally {
             other.destroy();
         }
+    }
+
+    @Test
+    void theImportCommandBringsThisNodesIndexesUpToDateWhenTheDatabaseIsEmbedded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("more.jsonl");
+        Files.writeString(file, """
+                {"externalRef": "CMD-1", "narrative": "A loose dog ran at us during the warrant service."}
+                not json
+                {"externalRef": "CMD-2", "narrative": "The suspect hid a razor blade in his shoe."}
+                """);
+        List<Long> heldWhenCaughtUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> memoryOnly = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PublicationFollower search = follower("search", () -> heldWhenCaughtUp.add(publications.lastSequence()));
+        PublicationFollower locked = follower("vectors", () -> {
+            throw new java.io.UncheckedIOException(new org.apache.lucene.store.LockObtainFailedException("held"));
+        });
+        PublicationFollower inMemory = new PublicationFollower() {
+            @Override
+            public String name() {
+                return "facts";
+            }
+
+            @Override
+            public int catchUp() {
+                memoryOnly.add("called");
+                return 0;
+            }
+
+            @Override
+            public boolean persistent() {
+                return false;
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new picocli.CommandLine(new ImportCommand(
+                        publications, intake, Clock.systemUTC(), List.of(search, locked, inMemory), true))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(file.toString());
+
+        assertThat(exit).as("one bad line").isEqualTo(1);
+        assertThat(out.toString())
+                .contains("2 imported, 0 already there, 1 refused")
+                .contains("embeddings hold them");
+        assertThat(heldWhenCaughtUp)
+                .as("a last catch-up after the last line")
+                .last()
+                .isEqualTo(publications.lastSequence());
+        assertThat(err.toString()).contains("line 2: not a JSON object").contains("vectors is left to the server");
+        assertThat(memoryOnly).isEmpty();
+
+        StringWriter again = new StringWriter();
+        heldWhenCaughtUp.clear();
+        new picocli.CommandLine(new ImportCommand(publications, intake, Clock.systemUTC(), List.of(search), false))
+                .setOut(new PrintWriter(again, true))
+                .setErr(new PrintWriter(new StringWriter(), true))
+                .execute(file.toString());
+        assertThat(again.toString()).contains("0 imported, 2 already there").doesNotContain("embeddings");
+        assertThat(heldWhenCaughtUp)
+                .as("with PostgreSQL the running nodes index")
+                .isEmpty();
+    }
+
+    private static PublicationFollower follower(String name, Runnable onCatchUp) {
+        return new PublicationFollower() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int catchUp() {
+                onCatchUp.run();
+                return 0;
+            }
+        };
     }
 
     @Test
