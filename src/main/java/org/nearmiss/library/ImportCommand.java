@@ -99,12 +99,16 @@ class ImportCommand implements NearmissCommand {
             return 2;
         }
         Outcome outcome;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                Indexing indexing = embeddedDatabase ? new Indexing(followers, err) : null) {
+        Indexing indexing = embeddedDatabase ? new Indexing(followers, err) : null;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             outcome = importLines(in, err);
+        } finally {
+            if (indexing != null) {
+                indexing.close();
+            }
         }
         out.printf("%d imported, %d already there, %d refused%n", outcome.imported(), outcome.known(), outcome.bad());
-        if (embeddedDatabase) {
+        if (indexing != null && !indexing.failed) {
             out.println("This node's search index and embeddings hold them.");
         }
         return outcome.bad() == 0 ? 0 : 1;
@@ -115,10 +119,11 @@ class ImportCommand implements NearmissCommand {
      * the first reports while later ones are read); closing waits for a last catch-up of each. A
      * follower that fails (its index held by a running server) is reported and left to the server.
      */
-    private static final class Indexing implements AutoCloseable {
+    private static final class Indexing {
 
         private final List<Thread> threads = new ArrayList<>();
         private volatile boolean imported;
+        private volatile boolean failed;
 
         Indexing(List<PublicationFollower> followers, PrintWriter err) {
             for (PublicationFollower follower :
@@ -134,6 +139,7 @@ class ImportCommand implements NearmissCommand {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
+                        failed = true;
                         err.println(follower.name() + " is left to the server: "
                                 + e.getClass().getSimpleName());
                     }
@@ -141,8 +147,8 @@ class ImportCommand implements NearmissCommand {
             }
         }
 
-        @Override
-        public void close() {
+        /** Ends the loop and waits for each follower's last catch-up. */
+        void close() {
             imported = true;
             try {
                 for (Thread thread : threads) {

@@ -353,13 +353,23 @@ class LibraryTests {
         assertThat(exit).as("one bad line").isEqualTo(1);
         assertThat(out.toString())
                 .contains("2 imported, 0 already there, 1 refused")
-                .contains("embeddings hold them");
+                .as("not while a follower could not catch up")
+                .doesNotContain("embeddings hold them");
         assertThat(heldWhenCaughtUp)
                 .as("a last catch-up after the last line")
                 .last()
                 .isEqualTo(publications.lastSequence());
         assertThat(err.toString()).contains("line 2: not a JSON object").contains("vectors is left to the server");
         assertThat(memoryOnly).isEmpty();
+
+        StringWriter allCaughtUp = new StringWriter();
+        new picocli.CommandLine(new ImportCommand(publications, intake, Clock.systemUTC(), List.of(search), true))
+                .setOut(new PrintWriter(allCaughtUp, true))
+                .setErr(new PrintWriter(new StringWriter(), true))
+                .execute(file.toString());
+        assertThat(allCaughtUp.toString())
+                .contains("0 imported, 2 already there")
+                .contains("embeddings hold them");
 
         StringWriter again = new StringWriter();
         heldWhenCaughtUp.clear();
