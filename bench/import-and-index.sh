@@ -11,7 +11,7 @@ count=${2:-10000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=$(mktemp -d)
-trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -P "${server:-0}" 2>/dev/null; kill "${server:-}" 2>/dev/null; rm -rf "$work"' EXIT
 run() {
   NEARMISS_DATA_DIR="$work/data" "$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -XX:AOTCache="$root/target/nearmiss/nearmiss.aot" -jar "$root/target/nearmiss/nearmiss.jar" "$@"
