@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * a third faster.
  *
  * <p>ONNX Runtime runs each account on one core and as many accounts at once as there are cores:
- * on two cores that embeds a quarter more accounts a second than one account spread over both.
+ * on two cores, 226–236 SAFENET accounts a second at 100 words against 206–213 for the model jar's
+ * own encoder, which spreads one account over both.
  */
 @Component
 public final class Embedder implements DisposableBean {
@@ -45,7 +46,7 @@ public final class Embedder implements DisposableBean {
 
     static final int WORDS = 64;
 
-    /** The most word pieces given to the model, its trained length; {@value #WORDS} words take about 80. */
+    /** The most word pieces given to the model; {@value #WORDS} words take about 80. */
     private static final int MAX_WORD_PIECES = 256;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");

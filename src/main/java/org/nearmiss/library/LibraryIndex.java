@@ -94,6 +94,9 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     private final FacetsConfig facets = new FacetsConfig();
     private final Path dir;
     private final int batchSize;
+    /** Publications indexed since the last merge into one segment (or since this process started). */
+    private long indexedSinceMerge;
+
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile FacetState facetState;
@@ -191,12 +194,15 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 commit(last);
                 indexed += batch.size();
             }
-            if (indexed > batchSize && indexed * 10L >= writer.getDocStats().maxDoc) {
+            // Counted across catch-ups: an import indexed while it runs arrives in many small ones.
+            indexedSinceMerge += indexed;
+            if (indexedSinceMerge > batchSize && indexedSinceMerge * 10L >= writer.getDocStats().maxDoc) {
                 // After a rebuild or an import that makes up a tenth or more of the library, the index is
                 // merged into one segment: a search pays again for every segment it reads (term look-ups,
                 // postings readers, facet ordinals), and new reports later add small segments of their own.
                 writer.forceMerge(SEGMENTS_AFTER_REBUILD);
                 commit(last);
+                indexedSinceMerge = 0;
             }
             if (indexed > 0) {
                 searchers().maybeRefreshBlocking();
