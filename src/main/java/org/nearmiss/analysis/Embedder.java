@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import org.nearmiss.system.NearmissProperties;
 import org.springframework.beans.factory.DisposableBean;
@@ -158,13 +160,34 @@ public final class Embedder implements DisposableBean {
         }
     }
 
-    /** The tokenizer, the ONNX session (one core per run) and the threads that run it. */
-    private record Model(
-            HuggingFaceTokenizer tokenizer,
-            OrtEnvironment environment,
-            OrtSession session,
-            boolean typeIds,
-            ExecutorService workers) {
+    /**
+     * The tokenizer, the ONNX session (one core per run) and the threads that run it. Closing waits
+     * for the runs under way: a session closed under a run frees memory the run still uses, and the
+     * process crashes.
+     */
+    private static final class Model {
+
+        private final HuggingFaceTokenizer tokenizer;
+        private final OrtEnvironment environment;
+        private final OrtSession session;
+        private final boolean typeIds;
+        private final ExecutorService workers;
+        private final ReadWriteLock running = new ReentrantReadWriteLock();
+        private boolean closed; // guarded by running
+
+        private Model(HuggingFaceTokenizer tokenizer, OrtEnvironment environment, OrtSession session) {
+            this.tokenizer = tokenizer;
+            this.environment = environment;
+            this.session = session;
+            this.typeIds = session.getInputNames().contains("token_type_ids");
+            this.workers = Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().name("embedder-", 1).daemon().factory());
+        }
+
+        ExecutorService workers() {
+            return workers;
+        }
 
         static Model load() {
             try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx");
@@ -179,12 +202,7 @@ public final class Embedder implements DisposableBean {
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
-                OrtSession session = environment.createSession(onnx.readAllBytes(), options);
-                int cores = Runtime.getRuntime().availableProcessors();
-                ExecutorService workers = Executors.newFixedThreadPool(
-                        cores, Thread.ofPlatform().name("embedder-", 1).daemon().factory());
-                return new Model(
-                        tokenizer, environment, session, session.getInputNames().contains("token_type_ids"), workers);
+                return new Model(tokenizer, environment, environment.createSession(onnx.readAllBytes(), options));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the embedding model", e);
             } catch (OrtException e) {
@@ -202,6 +220,18 @@ public final class Embedder implements DisposableBean {
 
         /** Mean of the last layer over the text's word pieces, as a unit vector. */
         float[] embed(String text) {
+            running.readLock().lock();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("The embedding model is closed");
+                }
+                return run(text);
+            } finally {
+                running.readLock().unlock();
+            }
+        }
+
+        private float[] run(String text) {
             Encoding encoding = tokenizer.encode(text);
             long[] ids = encoding.getIds();
             long[] shape = {1, ids.length};
@@ -236,13 +266,24 @@ public final class Embedder implements DisposableBean {
         }
 
         void close() {
-            workers.shutdownNow();
+            for (Runnable notStarted : workers.shutdownNow()) {
+                if (notStarted instanceof Future<?> waitedFor) {
+                    waitedFor.cancel(false); // or whoever waits for its vector waits for ever
+                }
+            }
+            running.writeLock().lock();
             try {
+                if (closed) {
+                    return;
+                }
+                closed = true;
                 session.close();
+                tokenizer.close();
             } catch (OrtException ignored) {
                 // Closing at shutdown: nothing more to do.
+            } finally {
+                running.writeLock().unlock();
             }
-            tokenizer.close();
         }
     }
 }

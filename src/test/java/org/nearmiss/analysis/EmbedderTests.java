@@ -54,4 +54,25 @@ class EmbedderTests {
         assertThat(Embedder.prepared("  short   account ")).isEqualTo("short account");
         assertThat(Embedder.prepared("")).isEqualTo("-");
     }
+
+    @Test
+    void closingWhileAccountsAreEmbeddedWaitsForTheRunsUnderWayAndRefusesNewOnes() {
+        // A session closed under a run crashed the whole process: an application context closing
+        // while its follower embedded.
+        for (int round = 0; round < 5; round++) {
+            Embedder embedder = new Embedder();
+            embedder.embed("load the model");
+            Embedder.Embedding running = embedder.start(
+                    java.util.Collections.nCopies(200, "The driver reached under the seat as I walked up."));
+            embedder.destroy();
+            try {
+                assertThat(running.vectors()).hasSize(200); // all done before the close
+            } catch (IllegalStateException stopped) { // cancelled, or refused by the closed model
+                assertThat(stopped).isNotNull(); // or stopped by it: either way, no crash
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> embedder.embed("after the close"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
 }
