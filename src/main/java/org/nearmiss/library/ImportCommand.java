@@ -22,8 +22,11 @@ import org.nearmiss.review.Publications;
 import org.nearmiss.system.NearmissCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import picocli.CommandLine;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +51,12 @@ class ImportCommand implements NearmissCommand {
     static final int MAX_TITLE = 200;
     static final int MAX_NARRATIVE = 20_000;
     static final int MAX_LESSONS = 5_000;
+
+    /**
+     * Lines stored in one transaction: with the embedded database each commit is written to disk, and
+     * committing each line took a third of the importing thread's time.
+     */
+    static final int BATCH = 100;
 
     private final Publications publications;
     private final Intake intake;
@@ -161,9 +170,8 @@ class ImportCommand implements NearmissCommand {
     }
 
     Outcome importLines(BufferedReader in, PrintWriter err) throws IOException {
-        int imported = 0;
-        int known = 0;
-        int bad = 0;
+        Tally tally = new Tally(err);
+        List<Line> batch = new ArrayList<>(BATCH);
         int number = 0;
         LocalDate today = LocalDate.now(clock);
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -172,30 +180,86 @@ class ImportCommand implements NearmissCommand {
                 continue;
             }
             try {
-                Publications.Imported report = parse(line);
-                if (publications.importPublished(report, today).isPresent()) {
-                    imported++;
-                } else {
-                    known++;
-                }
+                batch.add(new Line(number, parse(line)));
             } catch (LineRefused refused) {
-                bad++;
-                err.println("line " + number + ": " + refused.getMessage());
+                tally.refused(number, refused.getMessage());
             } catch (AnswersInvalid invalid) {
-                bad++;
-                err.println("line " + number + ": "
-                        + String.join(
+                tally.refused(
+                        number,
+                        String.join(
                                 "; ",
                                 invalid.problems().stream()
                                         .map(p -> "answers." + p.field() + ": " + p.message())
                                         .toList()));
-            } catch (RuntimeException notJson) {
-                bad++;
+            } catch (JacksonException notJson) {
                 // Only the number and what was wrong: never the text.
-                err.println("line " + number + ": not a JSON object");
+                tally.refused(number, "not a JSON object");
+            } catch (RuntimeException unreadable) {
+                tally.refused(number, "cannot be read (" + unreadable.getClass().getSimpleName() + ")");
+            }
+            if (batch.size() == BATCH) {
+                store(batch, today, tally);
+                batch.clear();
             }
         }
-        return new Outcome(imported, known, bad);
+        store(batch, today, tally);
+        return new Outcome(tally.imported, tally.known, tally.bad);
+    }
+
+    /** A line read and checked, by its number in the file. */
+    private record Line(int number, Publications.Imported report) {}
+
+    /** Counts what became of the lines and reports the bad ones, by number only. */
+    private static final class Tally {
+
+        private final PrintWriter err;
+        private int imported;
+        private int known;
+        private int bad;
+
+        Tally(PrintWriter err) {
+            this.err = err;
+        }
+
+        void stored(boolean isNew) {
+            if (isNew) {
+                imported++;
+            } else {
+                known++;
+            }
+        }
+
+        void refused(int number, String why) {
+            bad++;
+            err.println("line " + number + ": " + why);
+        }
+    }
+
+    /**
+     * Stores the batch in one transaction; if the database refuses it, stores its lines one by one so
+     * that only the line it refuses is lost, and reported by number.
+     */
+    private void store(List<Line> batch, LocalDate today, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            publications
+                    .importAll(batch.stream().map(Line::report).toList(), today)
+                    .forEach(published -> tally.stored(published.isPresent()));
+            return;
+        } catch (DataAccessException | TransactionException batchRefused) {
+            // One of the lines, most likely: find which.
+        }
+        for (Line line : batch) {
+            try {
+                tally.stored(publications.importPublished(line.report(), today).isPresent());
+            } catch (DataAccessException | TransactionException refused) {
+                tally.refused(
+                        line.number(),
+                        "the database refused it (" + refused.getClass().getSimpleName() + ")");
+            }
+        }
     }
 
     private Publications.Imported parse(String line) {
@@ -252,9 +316,13 @@ class ImportCommand implements NearmissCommand {
             throw new LineRefused(field + " is a string");
         }
         String value = node.asString().strip();
-        if (value.codePointCount(0, value.length()) > max) {
+        // Counted as the embedded database counts, in UTF-16 units: a character beyond the Basic
+        // Multilingual Plane (an emoji) is two, and PostgreSQL, which counts it as one, takes any
+        // text the embedded database takes.
+        if (value.length() > max) {
             throw new LineRefused(field + " is longer than " + max + " characters");
         }
+        refuseNul(field, value);
         return value;
     }
 
@@ -264,12 +332,14 @@ class ImportCommand implements NearmissCommand {
         }
         List<String> lessons = new ArrayList<>();
         if (node.isString()) {
+            refuseNul("lessons", node.asString());
             node.asString().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lessons::add);
         } else if (node.isArray()) {
             for (JsonNode lesson : node) {
                 if (!lesson.isString()) {
                     throw new LineRefused("lessons is a string or a list of strings");
                 }
+                refuseNul("lessons", lesson.asString());
                 if (!lesson.asString().isBlank()) {
                     lessons.add(lesson.asString().strip());
                 }
@@ -283,6 +353,13 @@ class ImportCommand implements NearmissCommand {
         return lessons;
     }
 
+    /** PostgreSQL stores no NUL character in text; refused here, it is refused on either database. */
+    private static void refuseNul(String field, String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new LineRefused(field + " holds a NUL character");
+        }
+    }
+
     private static List<String> valuesOf(String question, JsonNode value) {
         if (value.isArray()) {
             List<String> values = new ArrayList<>();
@@ -290,11 +367,13 @@ class ImportCommand implements NearmissCommand {
                 if (!v.isString() && !v.isNumber()) {
                     throw new LineRefused("answers." + question + " holds strings or numbers");
                 }
+                refuseNul("answers." + question, v.asString());
                 values.add(v.asString());
             }
             return values;
         }
         if (value.isString() || value.isNumber()) {
+            refuseNul("answers." + question, value.asString());
             return List.of(value.asString());
         }
         throw new LineRefused("answers." + question + " is a string, a number or a list");

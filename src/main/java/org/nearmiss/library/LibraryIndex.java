@@ -30,6 +30,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -287,9 +288,12 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 // Counts for a facet being filtered on leave out its own filter ("sideways"), so its other
                 // values stay visible with the number each would give.
                 Map<String, Facets> counts = new LinkedHashMap<>();
-                Facets narrowed = new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
+                Facets narrowed =
+                        state == null ? null : new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
                 for (String dim : FACETS) {
-                    if (search.filters().containsKey(dim)) {
+                    if (state == null) {
+                        break; // no report is coded: nothing to count
+                    } else if (search.filters().containsKey(dim)) {
                         FacetsCollector sideways =
                                 searcher.search(drillDown(text, search.filters(), dim), new FacetsCollectorManager());
                         counts.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
@@ -471,7 +475,8 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
     private List<LibrarySearch.Facet> facetsOf(Map<String, Facets> counts, LibrarySearch search) throws IOException {
         List<LibrarySearch.Facet> result = new ArrayList<>();
         for (String dim : FACETS) {
-            FacetResult top = counts.get(dim).getTopChildren(50, dim);
+            Facets dimCounts = counts.get(dim);
+            FacetResult top = dimCounts == null ? null : dimCounts.getTopChildren(50, dim);
             List<String> chosen = search.filters().getOrDefault(dim, List.of());
             List<LibrarySearch.Value> values = new ArrayList<>();
             if (top != null) {
@@ -508,13 +513,19 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
         };
     }
 
-    /** The facet state of one searcher, made again when the index changes. */
+    /**
+     * The facet state of one searcher, made again when the index changes; null when no report in it
+     * has a coded circumstance (a library imported without coding).
+     */
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         FacetState state = facetState;
         if (state == null || state.reader() != searcher.getIndexReader()) {
+            boolean coded = FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+                            .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+                    != null;
             state = new FacetState(
                     searcher.getIndexReader(),
-                    new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets));
+                    coded ? new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets) : null);
             facetState = state;
         }
         return state.state();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.nearmiss.intake.ReportId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,13 +102,13 @@ public class Publications {
      * @return the publication, or empty when the reference was imported before
      */
     @Transactional
-    public java.util.Optional<ReportPublished> importPublished(Imported imported, LocalDate publishedOn) {
+    public Optional<ReportPublished> importPublished(Imported imported, LocalDate publishedOn) {
         long existing = jdbc.sql("select count(*) from publication where external_ref = ?")
                 .param(imported.externalRef())
                 .query(Long.class)
                 .single();
         if (existing > 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -141,7 +142,21 @@ public class Publications {
                 List.of(),
                 null);
         events.publishEvent(published);
-        return java.util.Optional.of(published);
+        return Optional.of(published);
+    }
+
+    /**
+     * Publishes imported reports in one transaction, as {@link #importPublished} does each: an import
+     * commits a batch at a time rather than a line at a time (each commit of the embedded database is
+     * written to disk). If any fails, none is stored.
+     *
+     * @return for each report, in order, its publication, or empty when its reference was imported before
+     */
+    @Transactional
+    public List<Optional<ReportPublished>> importAll(List<Imported> batch, LocalDate publishedOn) {
+        return batch.stream()
+                .map(imported -> importPublished(imported, publishedOn))
+                .toList();
     }
 
     /** How many reports are published. */
@@ -183,7 +198,7 @@ public class Publications {
     }
 
     /** The publication of a report, if it was published. */
-    public java.util.Optional<ReportPublished> of(ReportId reportId) {
+    public Optional<ReportPublished> of(ReportId reportId) {
         return jdbc.sql("select * from publication where report_id = ?")
                 .param(reportId.value())
                 .query(this::map)
