@@ -194,7 +194,8 @@ public final class ReviewCase {
         if (text == null || text.isBlank()) {
             throw new ReviewRefused(INCOMPLETE, field, missing + ".");
         }
-        if (text.codePointCount(0, text.length()) > max) {
+        // UTF-16 units, as the embedded database's columns and a page's maxlength count: an emoji is two.
+        if (text.length() > max) {
             throw new ReviewRefused(INCOMPLETE, field, "Keep it under " + max + " characters.");
         }
     }

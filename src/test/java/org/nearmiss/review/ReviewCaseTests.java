@@ -113,6 +113,10 @@ class ReviewCaseTests {
         assertIncomplete(() -> c.submit(reviewer, complete.withCodes(List.of()), MONDAY), "codes");
         assertIncomplete(() -> c.askReporter(reviewer, "  ", MONDAY), "question");
         assertIncomplete(() -> c.askReporter(reviewer, "?".repeat(ReviewCase.MAX_QUESTION + 1), MONDAY), "question");
+        // Counted as the embedded database (and a page's maxlength) count, in UTF-16 units: a title of
+        // 101 emoji is 202 of them, and the publication's title column refused it with a failure.
+        String emoji = "\ud83d\ude94".repeat(Draft.MAX_TITLE / 2 + 1);
+        assertIncomplete(() -> c.submit(reviewer, complete.withText(emoji, "x", "", ""), MONDAY), "title");
         assertThat(c.stage()).isEqualTo(Stage.STAGE_1);
 
         c.submit(reviewer, complete, MONDAY);
