@@ -45,7 +45,15 @@ public final class Commands {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(Map.of("logging.level.root", "warn", "spring.session.jdbc.cleanup-cron", "-"))
+                .properties(Map.of(
+                        "logging.level.root",
+                        "warn",
+                        // Lucene warns when its SIMD code is off; a short import is best started with
+                        // the quick compiler only (README), which turns it off knowingly.
+                        "logging.level.org.apache.lucene.internal.vectorization",
+                        "error",
+                        "spring.session.jdbc.cleanup-cron",
+                        "-"))
                 .run()) {
             return commandLine(context).execute(args);
         }

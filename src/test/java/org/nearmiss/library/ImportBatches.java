@@ -8,19 +8,33 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An import of a batch and a half of lines in which one line is refused by the database itself
  * (a constraint the test adds for the while), one holds a NUL character and one a title of emoji that
- * fits in code points but not in the embedded database's count: the same on either database.
+ * fits in code points but not in the embedded database's count: the same on either database, each
+ * subclass naming its own.
  */
-final class ImportBatches {
+abstract class ImportBatches {
 
-    private ImportBatches() {}
+    @Autowired
+    ImportCommand importer;
 
-    static void onlyTheLinesThatCannotBeStoredAreLost(
-            ImportCommand importer, JdbcClient jdbc, LibraryIndex index, String prefix) throws Exception {
+    @Autowired
+    LibraryIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Starts the references of this database's reports. */
+    abstract String prefix();
+
+    @Test
+    void anImportLosesOnlyTheLinesThatCannotBeStoredAndTheIndexFindsTheRest() throws Exception {
+        String prefix = prefix();
         int lines = ImportCommand.BATCH + ImportCommand.BATCH / 2;
         int refusedByDatabase = 7;
         int withNul = ImportCommand.BATCH + 3;

@@ -1,10 +1,7 @@
 package org.nearmiss.library;
 
-import org.junit.jupiter.api.Test;
 import org.nearmiss.testing.TempDataDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -13,19 +10,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ContextConfiguration(initializers = TempDataDir.class)
-class ImportCommandTests {
+class ImportCommandTests extends ImportBatches {
 
-    @Autowired
-    ImportCommand importer;
-
-    @Autowired
-    LibraryIndex index;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Test
-    void anImportStoresLinesInBatchesAndLosesOnlyTheLinesThatCannotBeStored() throws Exception {
-        ImportBatches.onlyTheLinesThatCannotBeStoredAreLost(importer, jdbc, index, "BATCH");
+    @Override
+    String prefix() {
+        return "BATCH";
     }
 }
