@@ -288,17 +288,16 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
                 // Counts for a facet being filtered on leave out its own filter ("sideways"), so its other
                 // values stay visible with the number each would give.
                 Map<String, Facets> counts = new LinkedHashMap<>();
-                Facets narrowed =
-                        state == null ? null : new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
-                for (String dim : FACETS) {
-                    if (state == null) {
-                        break; // no report is coded: nothing to count
-                    } else if (search.filters().containsKey(dim)) {
-                        FacetsCollector sideways =
-                                searcher.search(drillDown(text, search.filters(), dim), new FacetsCollectorManager());
-                        counts.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
-                    } else {
-                        counts.put(dim, narrowed);
+                if (state != null) { // null when no report is coded: nothing to count
+                    Facets narrowed = new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
+                    for (String dim : FACETS) {
+                        if (search.filters().containsKey(dim)) {
+                            FacetsCollector sideways = searcher.search(
+                                    drillDown(text, search.filters(), dim), new FacetsCollectorManager());
+                            counts.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
+                        } else {
+                            counts.put(dim, narrowed);
+                        }
                     }
                 }
                 ScoreDoc[] all = main.topDocs().scoreDocs;

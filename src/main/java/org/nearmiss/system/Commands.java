@@ -48,8 +48,8 @@ public final class Commands {
                 .properties(Map.of(
                         "logging.level.root",
                         "warn",
-                        // Lucene warns when its SIMD code is off; a short import is best started with
-                        // the quick compiler only (README), which turns it off knowingly.
+                        // Lucene warns when its SIMD code is off or unavailable; a short import is best
+                        // started with the quick compiler only (README), which turns it off knowingly.
                         "logging.level.org.apache.lucene.internal.vectorization",
                         "error",
                         "spring.session.jdbc.cleanup-cron",
