@@ -154,25 +154,129 @@ public class Accounts {
         return account.signedIn();
     }
 
-    /** A new secret to scan; nothing is stored until {@link #confirmEnrolment} sees a right code. */
+    /**
+     * A new secret to scan for an account's first second factor; nothing is stored until {@link
+     * #confirmEnrolment} sees a right code. An account that has a factor already is refused: the
+     * password alone never replaces it (that takes {@link #startReplacement} after a complete sign-in,
+     * or an admin's {@link #resetSecondFactor}).
+     */
     public Enrolment startEnrolment(AccountId id) {
-        Account account = stored.byId(id).orElseThrow(SignInRefused::new);
-        byte[] secret = Totp.newSecret(random);
-        String uri = Totp.enrolmentUri(ISSUER, account.email(), secret);
-        return new Enrolment(id, secret, groupsOfFour(Totp.base32(secret)), Totp.qrCodeDataUri(uri));
+        Account account = stored.byId(id).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        if (account.hasSecondFactor()) {
+            throw new SecondFactorAlreadySet();
+        }
+        return newEnrolment(account);
     }
 
     /**
-     * Stores the second factor once the first code from it is right, and returns fresh recovery codes,
-     * to be shown once.
+     * Stores the first second factor once the first code from it is right, and returns fresh recovery
+     * codes, to be shown once. Refused, and nothing changed, when the account has a factor already.
      */
     public List<String> confirmEnrolment(Enrolment enrolment, String code) {
         AccountId id = enrolment.accountId();
         Account account = stored.byId(id).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        if (account.hasSecondFactor()) {
+            throw new SecondFactorAlreadySet();
+        }
+        long step = firstStepOf(enrolment, code);
+        RecoveryCodes recovery = newRecoveryCodes();
+        transactions.executeWithoutResult(tx -> {
+            Vault.DataKey key = vault.newDataKey(id.value());
+            if (!stored.setFirstSecondFactor(id, key.seal(enrolment.secret()), key.wrapped())) {
+                throw new SecondFactorAlreadySet();
+            }
+            stored.useStep(id, step);
+            stored.replaceRecoveryCodes(id, recovery.hashes());
+            audit.record(account.email(), "mfa.enrolled", null);
+        });
+        return recovery.codes();
+    }
+
+    /** A new secret to scan, replacing the signed-in person's second factor once confirmed. */
+    public Enrolment startReplacement(SignedIn who) {
+        return newEnrolment(stored.byId(who.id()).filter(Account::enabled).orElseThrow(SignInRefused::new));
+    }
+
+    /**
+     * Replaces the signed-in person's second factor, after the password once more and a right code
+     * from the new secret. The old factor and recovery codes stop working, every personal token is
+     * revoked, every session ends (this one too) and the owner is mailed, so a stolen session cannot
+     * quietly keep the account.
+     */
+    public List<String> confirmReplacement(SignedIn who, Enrolment enrolment, String password, String code) {
+        Account account = stored.byId(who.id()).filter(Account::enabled).orElseThrow(SignInRefused::new);
+        if (!enrolment.accountId().equals(account.id())) {
+            throw new SignInRefused();
+        }
+        Instant now = clock.instant();
+        if (account.lockedAt(now) || !passwords.matches(password == null ? "" : password, account.passwordHash())) {
+            fail(account, now);
+            audit.record(account.email(), "mfa.replace-refused", "password");
+            throw new AccountProblem("password", "That password is not right.");
+        }
+        long step = firstStepOf(enrolment, code);
+        RecoveryCodes recovery = newRecoveryCodes();
+        transactions.executeWithoutResult(tx -> {
+            Vault.DataKey key = vault.newDataKey(account.id().value());
+            stored.setSecondFactor(account.id(), key.seal(enrolment.secret()), key.wrapped());
+            stored.useStep(account.id(), step);
+            stored.replaceRecoveryCodes(account.id(), recovery.hashes());
+            tokens.revokeAllOf(account.id());
+            audit.record(account.email(), "mfa.replaced", null);
+        });
+        endSessions(account.email());
+        mailer.send(
+                account.email(),
+                "Your Nearmiss second factor was replaced",
+                "The authenticator app of your Nearmiss account was replaced just now. Your old codes and"
+                        + " recovery codes no longer work, your API tokens were revoked and every session"
+                        + " was signed out.\n\nIf this was not you, tell your Nearmiss administrator at once.");
+        return recovery.codes();
+    }
+
+    /**
+     * An admin's reset of another account's lost second factor: the factor and its recovery codes are
+     * removed (the next sign-in sets up a new one), every token is revoked, every session ends, and the
+     * owner is mailed. Audit-logged.
+     */
+    public void resetSecondFactor(SignedIn by, AccountId id) {
+        Account account = stored.byId(id).orElseThrow(() -> new AccountProblem("account", "No such account."));
+        if (account.id().equals(by.id())) {
+            throw new AccountProblem(
+                    "account", "Another admin must reset your own second factor; or replace it on your account page.");
+        }
+        transactions.executeWithoutResult(tx -> {
+            stored.clearSecondFactor(id);
+            tokens.revokeAllOf(id);
+            audit.record(by.email(), "mfa.reset", account.email());
+        });
+        endSessions(account.email());
+        mailer.send(
+                account.email(),
+                "Your Nearmiss second factor was reset",
+                "An administrator reset the second factor of your Nearmiss account. At your next sign-in"
+                        + " you will set up an authenticator app again. Your API tokens were revoked and every"
+                        + " session was signed out.\n\nIf you did not ask for this, tell your Nearmiss"
+                        + " administrator at once.");
+    }
+
+    private Enrolment newEnrolment(Account account) {
+        byte[] secret = Totp.newSecret(random);
+        String uri = Totp.enrolmentUri(ISSUER, account.email(), secret);
+        return new Enrolment(account.id(), secret, groupsOfFour(Totp.base32(secret)), Totp.qrCodeDataUri(uri));
+    }
+
+    private long firstStepOf(Enrolment enrolment, String code) {
         OptionalLong step = totp.stepOf(enrolment.secret(), code, clock.instant());
         if (step.isEmpty()) {
             throw new AccountProblem("code", "That code is not right. Enter the 6 digits your app shows now.");
         }
+        return step.getAsLong();
+    }
+
+    private record RecoveryCodes(List<String> codes, List<String> hashes) {}
+
+    private RecoveryCodes newRecoveryCodes() {
         List<String> codes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -180,14 +284,7 @@ public class Accounts {
             codes.add(recovery);
             hashes.add(hashOf(normalRecoveryCode(recovery)));
         }
-        transactions.executeWithoutResult(tx -> {
-            Vault.DataKey key = vault.newDataKey(id.value());
-            stored.setSecondFactor(id, key.seal(enrolment.secret()), key.wrapped());
-            stored.useStep(id, step.getAsLong());
-            stored.replaceRecoveryCodes(id, hashes);
-            audit.record(account.email(), "mfa.enrolled", null);
-        });
-        return codes;
+        return new RecoveryCodes(codes, hashes);
     }
 
     /** The signed-in form of an account that has just completed enrolment. */
@@ -345,7 +442,7 @@ public class Accounts {
         return resetAccount(token).isPresent();
     }
 
-    /** Sets a new password through a reset link; every session of the account ends. */
+    /** Sets a new password through a reset link; every session of the account ends and every token is revoked. */
     public void resetPassword(String token, String password) {
         AccountId id = resetAccount(token)
                 .orElseThrow(() -> new AccountProblem("token", "This link has expired or was used."));
@@ -360,6 +457,7 @@ public class Accounts {
             jdbc.sql("update account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
                     .params(passwords.encode(password), id.value())
                     .update();
+            tokens.revokeAllOf(id);
             audit.record(account.email(), "password.reset", null);
         });
         endSessions(account.email());
@@ -469,7 +567,16 @@ public class Accounts {
         endSessions(account.email());
     }
 
-    /** Ends every session of an account, on every node ("sign out everywhere"). No sessions exist on the command line. */
+    /** "Sign out everywhere": every session of the person ends and every personal token is revoked. */
+    public void signOutEverywhere(SignedIn who) {
+        transactions.executeWithoutResult(tx -> {
+            tokens.revokeAllOf(who.id());
+            audit.record(who.email(), "signed-out-everywhere", null);
+        });
+        endSessions(who.email());
+    }
+
+    /** Ends every session of an account, on every node. No sessions exist on the command line. */
     public void endSessions(String email) {
         sessions.ifAvailable(
                 repository -> repository.findByPrincipalName(email).keySet().forEach(repository::deleteById));

@@ -88,6 +88,28 @@ class StoredAccounts {
                 .update();
     }
 
+    /**
+     * Stores an account's first second factor; false, and nothing changed, when it has one already.
+     * The condition is in the statement itself, so two enrolments racing cannot both win.
+     */
+    boolean setFirstSecondFactor(AccountId id, byte[] sealedSecret, byte[] key) {
+        return jdbc.sql(
+                                "update account set totp_secret = ?, totp_key = ?, totp_last_step = 0 where id = ? and totp_secret is null")
+                        .params(sealedSecret, key, id.value())
+                        .update()
+                > 0;
+    }
+
+    /** Removes the second factor and every recovery code: the next sign-in sets up a new one. */
+    void clearSecondFactor(AccountId id) {
+        jdbc.sql("update account set totp_secret = null, totp_key = null, totp_last_step = 0 where id = ?")
+                .param(id.value())
+                .update();
+        jdbc.sql("delete from account_recovery_code where account_id = ?")
+                .param(id.value())
+                .update();
+    }
+
     /** Moves the last accepted step forward; false when the step was already used (a replayed code). */
     boolean useStep(AccountId id, long step) {
         return jdbc.sql("update account set totp_last_step = ? where id = ? and totp_last_step < ?")

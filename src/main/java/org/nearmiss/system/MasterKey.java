@@ -89,6 +89,20 @@ final class MasterKey {
         return key;
     }
 
+    /**
+     * A key for one purpose, derived from the master key (HMAC-SHA256 of the purpose's name), so that
+     * no purpose ever uses the master key itself and each key is useless for the others.
+     */
+    byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("nearmiss " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+
     String id() {
         return id;
     }

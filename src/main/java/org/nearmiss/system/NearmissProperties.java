@@ -13,13 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     used, created on first start with owner-only permissions
  * @param maxBodySize the largest request body accepted; larger ones get 413
  * @param throttle how many requests of each kind one client may make per window
+ * @param audit where checkpoints of the audit log are kept outside the database
  */
 @ConfigurationProperties("nearmiss")
 public record NearmissProperties(
         @DefaultValue("./data") Path dataDir,
         String masterKey,
         @DefaultValue("262144") long maxBodySize,
-        @DefaultValue Throttling throttle) {
+        @DefaultValue Throttling throttle,
+        @DefaultValue Audit audit) {
+
+    /**
+     * @param checkpointFile a file (best on another disk or machine) to which the audit log's head is
+     *     appended whenever it moved, and against which the log is verified; none when absent
+     * @param checkpointMail an address to which the head is mailed whenever it moved; none when absent
+     * @param checkpointEvery how often the head is looked at
+     */
+    public record Audit(
+            Path checkpointFile,
+            String checkpointMail,
+            @DefaultValue("PT1H") Duration checkpointEvery) {}
 
     /**
      * @param window the length of one counting window; its salt is forgotten when it ends

@@ -48,6 +48,11 @@ public class Vault {
         return new DataKey(new SecretKeySpec(decrypt(master.secret(), wrapped, owner), "AES"), wrapped, owner);
     }
 
+    /** A key for one purpose (the audit log's chain), derived from the master key and never stored. */
+    byte[] derivedKey(String purpose) {
+        return master.derive(purpose);
+    }
+
     /** The fingerprint of the master key in use, stored with each wrapped key to catch a wrong key early. */
     public String masterKeyId() {
         return master.id();

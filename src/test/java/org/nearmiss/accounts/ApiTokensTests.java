@@ -65,7 +65,7 @@ class ApiTokensTests {
 
     @Test
     void anAutomationTokenCarriesItsRoleAndNoAccount() {
-        String token = tokens.createForAutomation(Role.READER, "nightly export");
+        String token = tokens.createForAutomation(Role.READER, "nightly export", ApiTokens.DEFAULT_DAYS);
 
         HttpResponse<String> me = me(token);
         assertThat(me.statusCode()).isEqualTo(200);

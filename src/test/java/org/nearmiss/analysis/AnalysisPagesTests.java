@@ -110,13 +110,7 @@ class AnalysisPagesTests {
     @Test
     void theAnalysisPrintsAsAPdfReportWithItsFilter() throws Exception {
         Staff analyst = join(Role.ANALYST);
-        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                        "http://localhost:" + port + "/analysis/report.pdf?activity=traffic-control"))
-                                .header("Authorization", "Bearer " + ApiClient.tokenOf(analyst))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = analyst.web.getBytes("/analysis/report.pdf?activity=traffic-control");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {

@@ -6,9 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -297,7 +294,11 @@ class LibraryTests {
     void anotherNodesIndexCatchesUpFromTheDatabaseAndAnIndexAheadOfItIsRebuilt(@TempDir Path otherDataDir)
             throws Exception {
         LibraryIndex other = new LibraryIndex(
-                publications, questionnaires, taxonomy, json, new NearmissProperties(otherDataDir, null, 262144, null));
+                publications,
+                questionnaires,
+                taxonomy,
+                json,
+                new NearmissProperties(otherDataDir, null, 262144, null, null));
         try {
             assertThat(other.catchUp()).isGreaterThanOrEqualTo(6);
             assertThat(other.indexedSequence()).isEqualTo(publications.lastSequence());
@@ -406,7 +407,7 @@ class LibraryTests {
                 questionnaires,
                 taxonomy,
                 json,
-                new NearmissProperties(otherDataDir, null, 262144, null),
+                new NearmissProperties(otherDataDir, null, 262144, null, null),
                 2);
         try {
             int indexed = other.catchUp();
@@ -429,7 +430,11 @@ class LibraryTests {
     @Test
     void theAtomFeedListsTheNewestPublicationsAsWellFormedXml() throws Exception {
         Staff reader = join(Role.READER);
-        HttpResponse<String> feed = get("/library/feed.atom", tokenOf(reader));
+        String token = tokenOf(reader);
+        assertThat(get("/library/feed.atom", token).statusCode())
+                .as("a token is for the API alone")
+                .isEqualTo(302);
+        HttpResponse<String> feed = get("/api/v1/library/feed.atom", token);
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
@@ -447,13 +452,7 @@ class LibraryTests {
     @Test
     void aReportPrintsAsATrainingBulletin() throws Exception {
         Staff reader = join(Role.READER);
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/library/reports/"
-                                        + publicIdOf("LIB-001") + "/bulletin.pdf"))
-                                .header("Authorization", "Bearer " + tokenOf(reader))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = reader.web.getBytes("/library/reports/" + publicIdOf("LIB-001") + "/bulletin.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {
@@ -470,13 +469,8 @@ class LibraryTests {
         Staff reader = join(Role.READER);
         String first = publicIdOf("LIB-001");
         String second = publicIdOf("LIB-002");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/library/bulletin.pdf?q=x&id="
-                                        + first + "&id=" + second + "&id=NM-1999-99999"))
-                                .header("Authorization", "Bearer " + tokenOf(reader))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf =
+                reader.web.getBytes("/library/bulletin.pdf?q=x&id=" + first + "&id=" + second + "&id=NM-1999-99999");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var document = new org.openpdf.text.pdf.PdfReader(pdf.body())) {
             assertThat(document.getNumberOfPages()).isEqualTo(2);

@@ -97,7 +97,7 @@ class ReviewApiTests {
 
     @Test
     void automationTokensNeitherReadOriginalsNorTakeStepsAndBadRequestsAreProblems() {
-        String robot = tokens.createForAutomation(Role.APPROVER, "robot-" + UUID.randomUUID());
+        String robot = tokens.createForAutomation(Role.APPROVER, "robot-" + UUID.randomUUID(), ApiTokens.DEFAULT_DAYS);
         String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
                 .toString();
 

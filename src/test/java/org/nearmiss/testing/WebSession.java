@@ -85,6 +85,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Sends a form with any method (PUT, DELETE, …), as a script on a page could. */
+    public HttpResponse<String> sendForm(String method, String path, String csrf) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .method(method, HttpRequest.BodyPublishers.ofString(csrf == null ? "" : "_csrf=" + csrf)));
+    }
+
     /** Follows one redirect, as a browser would. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location").orElseThrow();

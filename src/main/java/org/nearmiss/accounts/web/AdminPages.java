@@ -10,6 +10,7 @@ import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Links;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
+import org.nearmiss.system.AuditCheckpoints;
 import org.nearmiss.system.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,11 +29,13 @@ class AdminPages {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Links links;
+    private final AuditCheckpoints checkpoints;
 
-    AdminPages(Accounts accounts, AuditLog audit, Links links) {
+    AdminPages(Accounts accounts, AuditLog audit, Links links, AuditCheckpoints checkpoints) {
         this.accounts = accounts;
         this.audit = audit;
         this.links = links;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/admin/accounts")
@@ -88,10 +91,18 @@ class AdminPages {
                         roleOf(role).orElseThrow(() -> new AccountProblem("role", "Choose a role."))));
     }
 
+    /** A lost authenticator: the owner sets up a new one at the next sign-in. */
+    @PostMapping("/admin/accounts/{id}/second-factor/reset")
+    String resetSecondFactor(
+            @AuthenticationPrincipal SignedIn who, @PathVariable UUID id, RedirectAttributes redirect) {
+        return change(redirect, () -> accounts.resetSecondFactor(who, new AccountId(id)));
+    }
+
     @GetMapping("/admin/audit")
     String audit(Model model) {
         model.addAttribute("entries", audit.latest(200));
-        model.addAttribute("verification", audit.verify());
+        model.addAttribute("verification", audit.verify(checkpoints.recorded()));
+        model.addAttribute("checkpointsKept", checkpoints.kept());
         return "accounts/admin-audit";
     }
 

@@ -8,6 +8,7 @@ import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.AccountProblem;
 import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Enrolment;
+import org.nearmiss.accounts.SecondFactorAlreadySet;
 import org.nearmiss.accounts.SignInRefused;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.system.Throttle;
@@ -18,7 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in: password, then the authenticator code (or enrolling one first), then the account page. */
+/**
+ * Signing in: password, then the authenticator code (or, for an account without one, setting one up
+ * first), then the account page. A sign-in in progress reaches nothing else: every other route
+ * answers it as it answers a visitor who has not signed in.
+ */
 @Controller
 class SignInPages {
 
@@ -102,12 +107,16 @@ class SignInPages {
         if (pending.isEmpty()) {
             return "redirect:/login";
         }
-        Enrolment enrolment = session.enrolment(request)
-                .filter(e -> e.accountId().equals(pending.get()))
-                .orElseGet(() -> accounts.startEnrolment(pending.get()));
-        session.enrolment(request, enrolment);
-        model.addAttribute("enrolment", enrolment);
-        return "accounts/enrol";
+        try {
+            Enrolment enrolment = session.enrolment(request)
+                    .filter(e -> e.accountId().equals(pending.get()))
+                    .orElseGet(() -> accounts.startEnrolment(pending.get()));
+            session.enrolment(request, enrolment);
+            model.addAttribute("enrolment", enrolment);
+            return "accounts/enrol";
+        } catch (SecondFactorAlreadySet | SignInRefused refused) {
+            return "redirect:" + session.abandon(request);
+        }
     }
 
     @PostMapping("/login/enrol")
@@ -130,6 +139,8 @@ class SignInPages {
             session.complete(request, response, who);
             session.recoveryCodes(request, codes);
             return "redirect:/login/recovery-codes";
+        } catch (SecondFactorAlreadySet | SignInRefused refused) {
+            return "redirect:" + session.abandon(request);
         } catch (AccountProblem problem) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("enrolment", enrolment.get());

@@ -67,6 +67,25 @@ class SignInSession {
         return codes == null ? List.of() : codes;
     }
 
+    /** Ends this session; the next request starts without a sign-in. */
+    void end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Forgets a sign-in in progress, and says where to start again. */
+    String abandon(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING);
+            session.removeAttribute(ENROLMENT);
+        }
+        return "/login";
+    }
+
     /** Makes the session signed in, under a fresh id. */
     void complete(HttpServletRequest request, HttpServletResponse response, SignedIn who) {
         HttpSession session = request.getSession(true);

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An Atom feed of the newest publications, for signed-in readers and for feed readers that send a
- * bearer token. Dates are days only, as everywhere.
+ * An Atom feed of the newest publications, for signed-in readers and, under {@code /api/}, for feed
+ * readers that send a bearer token. Dates are days only, as everywhere.
  */
 @RestController
 class LibraryFeed {
@@ -28,7 +28,8 @@ class LibraryFeed {
         this.links = links;
     }
 
-    @GetMapping("/library/feed.atom")
+    /** The page's feed for a signed-in browser; the API's for a feed reader that sends a bearer token. */
+    @GetMapping({"/library/feed.atom", "/api/v1/library/feed.atom"})
     ResponseEntity<String> feed() {
         LibrarySearch.Result newest =
                 index.search(new LibrarySearch("", Map.of(), LibrarySearch.Order.NEWEST, 1, ENTRIES));

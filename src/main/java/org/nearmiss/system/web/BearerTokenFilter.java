@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs in an API request that carries {@code Authorization: Bearer …}, for that request only: no
- * session is created. A token that is wrong, revoked or belongs to a disabled account gets 401.
+ * session is created. A token that is wrong, revoked, expired or belongs to a disabled account gets
+ * 401. Outside {@code /api/} the header is ignored.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -27,9 +28,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /**
+     * Whether the request is to the API and carries a bearer token. Tokens are for {@code /api/} alone:
+     * elsewhere the header is ignored, so a token never takes a step on a page's form, and those forms
+     * keep their CSRF check.
+     */
     static boolean carriesToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        return header != null
+                && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -45,8 +53,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter()
-                    .write("{\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"The token is not valid: wrong, revoked, or its account is disabled.\"}");
+                    .write(
+                            "{\"title\":\"Unauthorized\",\"status\":401,"
+                                    + "\"detail\":\"The token is not valid: wrong, revoked, expired, or its account is disabled.\"}");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
