@@ -44,7 +44,7 @@ public class Similarity implements SimilarIncidents, PublicationFollower, Dispos
     private static final Logger log = LoggerFactory.getLogger(Similarity.class);
     private static final int BATCH = 256;
     private static final int COMMIT_EVERY = 5_000;
-    private static final Pattern PUBLIC_ID = Pattern.compile("NM-\\d{4}-(\\d{5,})");
+    private static final Pattern PUBLIC_ID = Pattern.compile("NM-\\d{4}-(\\d{5,18})");
 
     /** Coded answers that say nothing about the incident's circumstances. */
     private static final Set<String> NOT_CIRCUMSTANCES = Set.of("activity", "experience", "agencyCode");

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.nearmiss.system.BearerTokens;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,12 +50,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         Optional<Authentication> authentication = tokens.authenticate(
                 request.getHeader("Authorization").substring(BEARER.length()).strip());
         if (authentication.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter()
-                    .write(
-                            "{\"title\":\"Unauthorized\",\"status\":401,"
-                                    + "\"detail\":\"The token is not valid: wrong, revoked, expired, or its account is disabled.\"}");
+            ProblemJson.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "The token is not valid: wrong, revoked, expired, or its account is disabled.",
+                    request.getRequestURI());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -30,6 +30,7 @@ class ErrorPages implements ErrorController {
         if (api) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, explanation(status));
             problem.setTitle(status.getReasonPhrase());
+            ProblemJson.instanceOf(uri).ifPresent(problem::setInstance);
             return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
@@ -40,8 +41,12 @@ class ErrorPages implements ErrorController {
                 status);
     }
 
+    /** The failed request's status; asked for directly, there was no failure, so there is nothing here. */
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

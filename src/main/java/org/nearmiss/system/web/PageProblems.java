@@ -40,10 +40,19 @@ class PageProblems {
         return page(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
+    /**
+     * A request the framework could not take (a path or parameter of the wrong type, a missing
+     * parameter, an unreadable body, a wrong method) is the sender's mistake: its own 4xx, never a 500
+     * and never a log line (it may carry a reporter's words). Anything else is unexpected: 500, and the
+     * log gets its outline without messages.
+     */
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception failure) {
-        log.error("Unexpected failure in a page: {}", Failures.outline(failure));
-        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+        HttpStatus status = Failures.clientStatusOf(failure).orElse(HttpStatus.INTERNAL_SERVER_ERROR);
+        if (status.is5xxServerError()) {
+            log.error("Unexpected failure in a page: {}", Failures.outline(failure));
+        }
+        return page(status);
     }
 
     private static ModelAndView page(HttpStatus status) {

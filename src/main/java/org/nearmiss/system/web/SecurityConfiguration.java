@@ -1,7 +1,6 @@
 package org.nearmiss.system.web;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.nearmiss.system.BearerTokens;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -20,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -68,6 +68,7 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new FormDecoding(), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityConfiguration::headers);
         return http.build();
@@ -80,6 +81,7 @@ class SecurityConfiguration {
             throws Exception {
         tokens.ifAvailable(
                 bearer -> http.addFilterBefore(new BearerTokenFilter(bearer), AnonymousAuthenticationFilter.class));
+        http.addFilterBefore(new FormDecoding(), CsrfFilter.class);
         http.authorizeHttpRequests(authorize -> {
                     authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     for (Routes.Rule rule : routes.rules()) {
@@ -96,11 +98,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(failures -> failures.authenticationEntryPoint((request, response, denied) -> {
                     if (request.getRequestURI().startsWith("/api/")) {
-                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                        response.getWriter()
-                                .write("{\"title\":\"Unauthorized\",\"status\":401,"
-                                        + "\"detail\":\"Sign in or send a valid token.\"}");
+                        ProblemJson.write(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Sign in or send a valid token.",
+                                request.getRequestURI());
                     } else {
                         new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, denied);
                     }
