@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.nearmiss.system.DataKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Accounts, recovery codes and invitations in the database. */
 @Repository
-class StoredAccounts {
+class StoredAccounts implements DataKeyHolder {
 
     private static final String COLUMNS = "id, email, display_name, role, password_hash, totp_secret, totp_key,"
             + " totp_last_step, enabled, failed_logins, locked_until, created_on";
@@ -96,6 +97,21 @@ class StoredAccounts {
         return jdbc.sql(
                                 "update account set totp_secret = ?, totp_key = ?, totp_last_step = 0 where id = ? and totp_secret is null")
                         .params(sealedSecret, key, id.value())
+                        .update()
+                > 0;
+    }
+
+    @Override
+    public List<DataKeyHolder.Stored> keys() {
+        return jdbc.sql("select id, totp_key from account where totp_key is not null")
+                .query((rs, n) -> new DataKeyHolder.Stored(rs.getObject(1, java.util.UUID.class), rs.getBytes(2)))
+                .list();
+    }
+
+    @Override
+    public boolean replace(DataKeyHolder.Stored stored, byte[] rewrapped) {
+        return jdbc.sql("update account set totp_key = ? where id = ? and totp_key = ?")
+                        .params(rewrapped, stored.owner(), stored.wrapped())
                         .update()
                 > 0;
     }

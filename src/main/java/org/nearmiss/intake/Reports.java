@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.nearmiss.system.DataKeyHolder;
 import org.nearmiss.system.Vault;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wrapped in a table of its own so that deleting one row shreds all of a report's text.
  */
 @Repository
-class Reports {
+class Reports implements DataKeyHolder {
 
     private static final TypeReference<Map<String, Object>> CODED = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> TEXT = new TypeReference<>() {};
@@ -205,6 +206,21 @@ class Reports {
     boolean deleteDataKey(ReportId id) {
         return jdbc.sql("delete from report_data_key where report_id = ?")
                         .param(id.value())
+                        .update()
+                > 0;
+    }
+
+    @Override
+    public List<DataKeyHolder.Stored> keys() {
+        return jdbc.sql("select report_id, wrapped_key from report_data_key")
+                .query((rs, n) -> new DataKeyHolder.Stored(rs.getObject(1, java.util.UUID.class), rs.getBytes(2)))
+                .list();
+    }
+
+    @Override
+    public boolean replace(DataKeyHolder.Stored stored, byte[] rewrapped) {
+        return jdbc.sql("update report_data_key set wrapped_key = ? where report_id = ? and wrapped_key = ?")
+                        .params(rewrapped, stored.owner(), stored.wrapped())
                         .update()
                 > 0;
     }

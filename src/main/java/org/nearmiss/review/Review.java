@@ -21,6 +21,7 @@ import org.nearmiss.intake.ReporterAnswered;
 import org.nearmiss.review.deidentify.Deidentifier;
 import org.nearmiss.review.deidentify.Suggestion;
 import org.nearmiss.system.AuditLog;
+import org.nearmiss.system.KeyRotation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,7 @@ public class Review {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReviewProperties properties;
+    private final KeyRotation keyRotation;
 
     Review(
             ReviewCases cases,
@@ -64,7 +66,8 @@ public class Review {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            ReviewProperties properties) {
+            ReviewProperties properties,
+            KeyRotation keyRotation) {
         this.cases = cases;
         this.publications = publications;
         this.intake = intake;
@@ -76,6 +79,7 @@ public class Review {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.keyRotation = keyRotation;
     }
 
     /** One line of the queue. */
@@ -286,12 +290,16 @@ public class Review {
                 reviewCase.shredded(today);
                 cases.save(reviewCase, null);
                 audit.record("system", "report.shredded", reviewCase.reportId().toString());
+                keyRotation.keysDestroyed();
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
                 shredded++;
             }
         }
+        // Copies of the deleted keys linger in the database's files until the epoch they were wrapped
+        // under is forgotten: start a new one (at most once a day).
+        keyRotation.rotate();
         return shredded;
     }
 

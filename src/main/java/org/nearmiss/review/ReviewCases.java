@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.nearmiss.accounts.AccountId;
 import org.nearmiss.intake.ReportId;
+import org.nearmiss.system.DataKeyHolder;
 import org.nearmiss.system.Vault;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * case's own data key.
  */
 @Repository
-class ReviewCases {
+class ReviewCases implements DataKeyHolder {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -123,6 +124,21 @@ class ReviewCases {
                             changed.reportId().value())
                     .update();
         }
+    }
+
+    @Override
+    public List<DataKeyHolder.Stored> keys() {
+        return jdbc.sql("select report_id, wrapped_key from review_case where wrapped_key is not null")
+                .query((rs, n) -> new DataKeyHolder.Stored(rs.getObject(1, java.util.UUID.class), rs.getBytes(2)))
+                .list();
+    }
+
+    @Override
+    public boolean replace(DataKeyHolder.Stored stored, byte[] rewrapped) {
+        return jdbc.sql("update review_case set wrapped_key = ? where report_id = ? and wrapped_key = ?")
+                        .params(rewrapped, stored.owner(), stored.wrapped())
+                        .update()
+                > 0;
     }
 
     /** Destroys the draft for good. */

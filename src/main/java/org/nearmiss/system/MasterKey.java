@@ -36,10 +36,32 @@ final class MasterKey {
 
     /** Uses the configured Base64 key when given, else the key file in the data dir (created if absent). */
     static MasterKey load(String configured, Path dataDir) {
+        return load(configured, null, dataDir);
+    }
+
+    /**
+     * The configured Base64 key, else the configured key file, else (the zero-setup default) a key file
+     * in the data dir, created if absent, with a warning at every start: a copy of the data dir then
+     * holds the key to everything in it that is not shredded.
+     */
+    static MasterKey load(String configured, Path keyFile, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             return new MasterKey(decode(configured));
         }
+        if (keyFile != null) {
+            try {
+                return new MasterKey(decode(Files.readString(keyFile, StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the master key file " + keyFile, e);
+            }
+        }
         Path file = dataDir.resolve(FILE_NAME);
+        org.slf4j.LoggerFactory.getLogger(MasterKey.class)
+                .warn(
+                        "The master key is in the data dir ({}), beside the data it protects: anyone with a copy"
+                                + " of the data dir can read every report not yet shredded. Move it elsewhere and set"
+                                + " NEARMISS_MASTER_KEY_FILE, or set NEARMISS_MASTER_KEY (README, \"Production\").",
+                        file);
         try {
             Files.createDirectories(dataDir);
             if (!Files.exists(file)) {

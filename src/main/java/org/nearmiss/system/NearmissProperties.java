@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The settings an operator may change, under {@code nearmiss.*} (environment: {@code NEARMISS_*}).
  *
  * @param dataDir where the embedded database, the master key file and derived data live
- * @param masterKey the master key as 32 bytes in Base64; when absent a key file in the data dir is
- *     used, created on first start with owner-only permissions
+ * @param masterKey the master key as 32 bytes in Base64 ({@code NEARMISS_MASTER_KEY})
+ * @param masterKeyFile a file holding the master key in Base64, kept away from the data dir; when
+ *     neither this nor {@code masterKey} is set, a key file in the data dir is used (created on first
+ *     start with owner-only permissions) and every start warns that the key sits beside the data
+ * @param epochKeyFile this node's epoch key file (default {@code shred.key} in the data dir)
  * @param maxBodySize the largest request body accepted; larger ones get 413
  * @param throttle how many requests of each kind one client may make per window
  * @param audit where checkpoints of the audit log are kept outside the database
@@ -19,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NearmissProperties(
         @DefaultValue("./data") Path dataDir,
         String masterKey,
+        Path masterKeyFile,
+        Path epochKeyFile,
         @DefaultValue("262144") long maxBodySize,
         @DefaultValue Throttling throttle,
         @DefaultValue Audit audit) {

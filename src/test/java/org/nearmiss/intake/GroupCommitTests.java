@@ -63,7 +63,7 @@ class GroupCommitTests {
                 jdbc,
                 new JdbcTemplate(dataSource),
                 JsonMapper.builder().build(),
-                new Vault(new NearmissProperties(dataDir, null, 262_144, null, null)));
+                new Vault(new NearmissProperties(dataDir, null, null, null, 262_144, null, null)));
         filings = new GroupCommit(reports, transactions, event -> published.add((ReportFiled) event));
         filings.start();
     }

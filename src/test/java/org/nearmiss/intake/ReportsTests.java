@@ -158,7 +158,7 @@ class ReportsTests {
     }
 
     private Vault vaultWith(String masterKey) {
-        return new Vault(new NearmissProperties(dataDir, masterKey, 262_144, null, null));
+        return new Vault(new NearmissProperties(dataDir, masterKey, null, null, 262_144, null, null));
     }
 
     private static String otherMasterKey() {

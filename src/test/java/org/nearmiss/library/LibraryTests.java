@@ -298,7 +298,7 @@ class LibraryTests {
                 questionnaires,
                 taxonomy,
                 json,
-                new NearmissProperties(otherDataDir, null, 262144, null, null));
+                new NearmissProperties(otherDataDir, null, null, null, 262144, null, null));
         try {
             assertThat(other.catchUp()).isGreaterThanOrEqualTo(6);
             assertThat(other.indexedSequence()).isEqualTo(publications.lastSequence());
@@ -407,7 +407,7 @@ class LibraryTests {
                 questionnaires,
                 taxonomy,
                 json,
-                new NearmissProperties(otherDataDir, null, 262144, null, null),
+                new NearmissProperties(otherDataDir, null, null, null, 262144, null, null),
                 2);
         try {
             int indexed = other.catchUp();

@@ -13,6 +13,8 @@ import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.ReportState;
 import org.nearmiss.intake.Stories;
 import org.nearmiss.system.AuditLog;
+import org.nearmiss.system.KeyRotation;
+import org.nearmiss.testing.KeyHunt;
 import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.TempDataDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +28,20 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * After publication or rejection plus the retention period (zero here), the reporter's words are
  * destroyed by deleting their keys; what was published stays, and the audit log records it.
  */
-@SpringBootTest(properties = {"nearmiss.review.retention=P0D", "nearmiss.intake.status-floor=0ms"})
+@SpringBootTest(
+        properties = {
+            "nearmiss.review.retention=P0D",
+            "nearmiss.intake.status-floor=0ms",
+            "nearmiss.master-key=" + ShreddingTests.MASTER_KEY,
+            "nearmiss.vault.rotate-after=P0D",
+            "nearmiss.vault.settle=PT0S"
+        })
 @ContextConfiguration(initializers = TempDataDir.class)
 @RecordApplicationEvents
 class ShreddingTests {
+
+    /** Configured, so the master key is not in the data dir: the attacker below is handed it. */
+    static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     static final String SECRET_WORDS = "Sergeant Quillfeather radioed from 77 Bramblewood Lane that night";
 
@@ -47,6 +59,12 @@ class ShreddingTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    KeyRotation keyRotation;
+
+    @org.springframework.beans.factory.annotation.Value("${nearmiss.data-dir}")
+    java.nio.file.Path dataDir;
 
     final SignedIn reviewer = person(Role.REVIEWER);
     final SignedIn approver = person(Role.APPROVER);
@@ -96,6 +114,34 @@ class ShreddingTests {
                         .containsExactly("system", "report.shredded", id.toString()));
 
         assertThat(review.shredDue()).as("each report once").isZero();
+    }
+
+    @Test
+    void noByteLeftInTheDataDirOpensAShreddedReportEvenForTheHolderOfTheMasterKey() throws Exception {
+        ReportKey key = file();
+        ReportId id = idOf(key);
+        throughStageOne(id);
+        byte[] sealed = jdbc.sql("select sealed_text from report where id = ?")
+                .param(id.value())
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        byte[] master = java.util.Base64.getDecoder().decode(MASTER_KEY);
+        assertThat(KeyHunt.opens(dataDir, master, id.value(), sealed))
+                .as("before shredding, the hunt finds the key in the data dir")
+                .isTrue();
+
+        review.publish(id, approver, null, "Radio call saves the day", "[OFFICER 1] radioed.", "Use the radio.", "");
+        assertThat(review.shredDue()).isEqualTo(1);
+        keyRotation.follow();
+
+        assertThat(intake.originalOf(id)).isEmpty();
+        assertThat(KeyHunt.opens(dataDir, master, id.value(), sealed))
+                .as("after shredding, no stale copy of the key opens the text")
+                .isFalse();
+        ReportId open = idOf(file());
+        assertThat(intake.originalOf(open))
+                .as("a report filed after the rotation reads")
+                .isPresent();
     }
 
     @Test

@@ -167,10 +167,10 @@ class AuditLogTests {
                 .update();
 
         try (java.sql.Connection connection = fresh.migrated().getConnection()) {
-            new V11__Key_the_audit_chain(new Vault(KEY_HOLDER)).migrate(contextOf(connection));
+            new V11__Key_the_audit_chain(new Vault(KEY_HOLDER, epochFile())).migrate(contextOf(connection));
         }
 
-        AuditLog keyed = new AuditLog(jdbc, CLOCK, new Vault(KEY_HOLDER).derivedKey(AuditLog.KEY_PURPOSE));
+        AuditLog keyed = new AuditLog(jdbc, CLOCK, new Vault(KEY_HOLDER, epochFile()).derivedKey(AuditLog.KEY_PURPOSE));
         assertThat(keyed.verify()).isEqualTo(new AuditLog.Verification(4, java.util.Optional.empty()));
         assertThat(keyed.latest(1).getFirst().action()).isEqualTo("audit.keyed");
         assertThat(keyed.latest(1).getFirst().subject()).contains("was whole");
@@ -178,6 +178,12 @@ class AuditLogTests {
 
     private static final MasterKey KEY_HOLDER =
             MasterKey.load(java.util.Base64.getEncoder().encodeToString(new byte[32]), java.nio.file.Path.of("unused"));
+
+    private static java.nio.file.Path epochFile() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nearmiss-epochs-");
+        dir.toFile().deleteOnExit();
+        return dir.resolve("shred.key");
+    }
 
     private static org.flywaydb.core.api.migration.Context contextOf(java.sql.Connection connection) {
         return new org.flywaydb.core.api.migration.Context() {

@@ -21,7 +21,7 @@ class VaultTests {
 
     @Test
     void sealedTextOpensWithItsOwnersKeyAndDoesNotContainThePlainText() {
-        Vault vault = new Vault(MasterKey.load(null, dataDir));
+        Vault vault = new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key"));
         UUID report = UUID.randomUUID();
         Vault.DataKey key = vault.newDataKey(report);
 
@@ -33,7 +33,7 @@ class VaultTests {
 
     @Test
     void sealedTextMovedToAnotherReportDoesNotOpen() {
-        Vault vault = new Vault(MasterKey.load(null, dataDir));
+        Vault vault = new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key"));
         Vault.DataKey one = vault.newDataKey(UUID.randomUUID());
         UUID other = UUID.randomUUID();
 
@@ -42,7 +42,7 @@ class VaultTests {
 
     @Test
     void tamperedTextDoesNotOpen() {
-        Vault vault = new Vault(MasterKey.load(null, dataDir));
+        Vault vault = new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key"));
         Vault.DataKey key = vault.newDataKey(UUID.randomUUID());
         byte[] sealed = key.seal(STORY);
         sealed[sealed.length - 1] ^= 1;
@@ -53,30 +53,33 @@ class VaultTests {
     @Test
     void aDataKeyWrappedByAnotherMasterKeyDoesNotOpen() {
         UUID report = UUID.randomUUID();
-        byte[] wrapped =
-                new Vault(MasterKey.load(null, dataDir)).newDataKey(report).wrapped();
-        Vault other = new Vault(MasterKey.load(randomKey(), dataDir));
+        byte[] wrapped = new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key"))
+                .newDataKey(report)
+                .wrapped();
+        Vault other = new Vault(MasterKey.load(randomKey(), dataDir), dataDir.resolve("shred.key"));
 
         assertThatThrownBy(() -> other.unwrap(report, wrapped)).isInstanceOf(Vault.SealBroken.class);
     }
 
     @Test
     void theFirstStartCreatesAKeyFileOnlyItsOwnerCanReadAndLaterStartsReuseIt() throws Exception {
-        Vault first = new Vault(MasterKey.load(null, dataDir));
+        Vault first = new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key"));
         Path file = dataDir.resolve(MasterKey.FILE_NAME);
 
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        assertThat(new Vault(MasterKey.load(null, dataDir)).masterKeyId()).isEqualTo(first.masterKeyId());
+        assertThat(new Vault(MasterKey.load(null, dataDir), dataDir.resolve("shred.key")).masterKeyId())
+                .isEqualTo(first.masterKeyId());
     }
 
     @Test
     void aConfiguredKeyWinsOverTheFileAndNoFileIsWritten() {
         String configured = randomKey();
-        Vault vault = new Vault(MasterKey.load(configured, dataDir));
+        Vault vault = new Vault(MasterKey.load(configured, dataDir), dataDir.resolve("shred.key"));
 
         assertThat(dataDir.resolve(MasterKey.FILE_NAME)).doesNotExist();
-        assertThat(vault.masterKeyId()).isEqualTo(new Vault(MasterKey.load(configured, dataDir)).masterKeyId());
+        assertThat(vault.masterKeyId())
+                .isEqualTo(new Vault(MasterKey.load(configured, dataDir), dataDir.resolve("shred.key")).masterKeyId());
     }
 
     @Test
