@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nearmiss.analysis.PdfLayout;
+import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.analysis.Tables;
 import org.openpdf.text.Document;
 import org.openpdf.text.PageSize;
@@ -19,7 +20,8 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * An agency's dashboard to take into a meeting: as a PDF briefing for the training commander and as
- * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden.
+ * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden, and, as
+ * on the dashboard, no report's words.
  */
 final class AgencyBriefing {
 
@@ -28,9 +30,6 @@ final class AgencyBriefing {
     private static final org.openpdf.text.Font SMALL = PdfLayout.SMALL;
 
     private static final String HIDDEN = "·";
-
-    /** Lessons in the PDF; the dashboard and CSV have them all. */
-    static final int LESSONS = 40;
 
     private AgencyBriefing() {}
 
@@ -89,10 +88,7 @@ final class AgencyBriefing {
                 BODY));
 
         heading(document, "Where the agency differs from the nation");
-        List<String> higher = d.factors().stream()
-                .filter(f -> "higher".equals(f.comparison()))
-                .map(f -> f.factor().label())
-                .toList();
+        List<String> higher = d.higher().stream().map(RiskFactors.Value::label).toList();
         document.add(new Paragraph(
                 higher.isEmpty()
                         ? "No contributing factor is named significantly more often than nationally (95%)."
@@ -144,14 +140,16 @@ final class AgencyBriefing {
             document.add(table);
         }
 
-        heading(document, "What the agency's officers learned");
-        d.lessons().stream().limit(LESSONS).forEach(l -> document.add(new Paragraph("• " + l, BODY)));
-        if (d.lessons().size() > LESSONS) {
-            document.add(new Paragraph("… and " + (d.lessons().size() - LESSONS) + " more on the dashboard.", SMALL));
-        }
+        heading(document, "Lessons learned");
+        document.add(new Paragraph(LESSONS_ELSEWHERE, BODY));
         document.close();
         return out.toByteArray();
     }
+
+    /** Why the briefing, like the dashboard, quotes no lesson, and where to read them. */
+    static final String LESSONS_ELSEWHERE = "Lessons learned are not quoted here: word for word, each would find"
+            + " its report in the library and say which reports are the agency's. Read them in the library, among"
+            + " every agency's, for the factors above.";
 
     private static String count(AgencyDashboard.Count c) {
         return c.hidden() ? HIDDEN : Long.toString(c.count());

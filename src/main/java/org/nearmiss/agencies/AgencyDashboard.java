@@ -12,13 +12,13 @@ import java.util.UUID;
 import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.analysis.Statistics;
 import org.nearmiss.review.Publications;
-import org.nearmiss.review.ReportPublished;
 import org.springframework.stereotype.Service;
 
 /**
  * An agency's near misses against the national baseline and agencies like it, for its coordinators.
- * Aggregates of published, de-identified reports only, never finer than the year of the incident:
- * counts below k are hidden with any that would give them away by subtraction, and the agency's
+ * Aggregates of published, de-identified reports only, never finer than the year of the incident, and
+ * never a word of any report (quoted, a report's words would find it in the library): counts below k
+ * are hidden with any that would give them away by subtraction, and the agency's
  * reports are counted in whole steps of k, oldest publications first, so comparing the dashboard
  * from one day to the next never isolates a single report.
  */
@@ -88,7 +88,6 @@ public class AgencyDashboard {
      * @param peerReports their reports counted, or {@code null} when too few agencies are alike
      * @param years labels of the year columns: the recent years, then earlier, then month not given
      * @param reportsByYear the agency's reports by those years
-     * @param lessons the lessons learned of the reports counted, in no telling order
      */
     public record Dashboard(
             Agency agency,
@@ -100,12 +99,19 @@ public class AgencyDashboard {
             List<FactorRow> factors,
             List<Circumstance> circumstances,
             List<String> years,
-            List<Count> reportsByYear,
-            List<String> lessons) {
+            List<Count> reportsByYear) {
 
         /** Whether there is anything to show: at least k reports are counted. */
         public boolean open() {
             return counted >= k;
+        }
+
+        /** The factors the agency names significantly more often than the nation, most named first. */
+        public List<RiskFactors.Value> higher() {
+            return factors.stream()
+                    .filter(f -> "higher".equals(f.comparison()))
+                    .map(FactorRow::factor)
+                    .toList();
         }
     }
 
@@ -134,17 +140,7 @@ public class AgencyDashboard {
         long n = own.reports();
         if (n < k) {
             return new Dashboard(
-                    agency,
-                    k,
-                    0,
-                    national.reports(),
-                    peers.size(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of());
+                    agency, k, 0, national.reports(), peers.size(), null, List.of(), List.of(), List.of(), List.of());
         }
 
         // Years of the incident: a partition of the reports counted.
@@ -233,25 +229,7 @@ public class AgencyDashboard {
                 List.copyOf(factors),
                 List.copyOf(circumstances),
                 List.copyOf(years),
-                reportsByYear,
-                lessonsOf(agency, n));
-    }
-
-    /** The lessons of the reports counted, ordered by a hash of their words: neither by date nor by report. */
-    private List<String> lessonsOf(Agency agency, long counted) {
-        List<String> lessons = new ArrayList<>();
-        for (ReportPublished p : publications.ofAgency(agency.id(), (int) Math.min(counted, 10_000))) {
-            p.lessons().stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(lessons::add);
-        }
-        lessons.sort(Comparator.comparingInt(l -> mix(l.hashCode())));
-        return List.copyOf(lessons);
-    }
-
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h;
+                reportsByYear);
     }
 
     private static void add(RiskFactors.Slice slice, int column, long[] yearReports, long[][] factorYears) {

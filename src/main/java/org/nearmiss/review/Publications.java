@@ -179,14 +179,6 @@ public class Publications {
                 .list();
     }
 
-    /** The first publications that count for an agency, oldest first, at most {@code limit}. */
-    public List<ReportPublished> ofAgency(UUID agencyId, int limit) {
-        return jdbc.sql("select * from publication where agency_id = ? order by seq limit ?")
-                .params(agencyId, limit)
-                .query(this::map)
-                .list();
-    }
-
     /** Published reports that count for each agency. */
     public Map<UUID, Long> countsByAgency() {
         Map<UUID, Long> counts = new java.util.HashMap<>();

@@ -131,7 +131,6 @@ class AgencyDashboardTests {
         assertThat(times.stream().filter(a -> !a.agency().hidden())).hasSize(1);
         assertEveryPartitionHoldsAgainstSubtraction(d);
 
-        assertThat(d.lessons()).hasSize(10).contains("Lesson " + tag + " C").noneMatch(l -> l.startsWith("Other"));
         assertThat(d.peerReports()).as("no agency like it takes part").isNull();
 
         // Two more published: still ten counted, and the dashboard does not change at all.
@@ -141,7 +140,6 @@ class AgencyDashboardTests {
         AgencyDashboard.Dashboard later = dashboards.of(agency);
         assertThat(later.counted()).isEqualTo(10);
         assertThat(agencyFigures(later)).isEqualTo(agencyFigures(d));
-        assertThat(later.lessons()).doesNotContain("Lesson " + tag + " D");
 
         // Three more make fifteen, counted at once.
         for (int i = 0; i < 3; i++) {
@@ -170,7 +168,6 @@ class AgencyDashboardTests {
         AgencyDashboard.Dashboard closed = dashboards.of(small);
         assertThat(closed.open()).isFalse();
         assertThat(closed.factors()).isEmpty();
-        assertThat(closed.lessons()).isEmpty();
 
         List<Agency> peers = List.of(
                 enrol(
@@ -233,7 +230,8 @@ class AgencyDashboardTests {
         String page = coordinator.web.get("/agency").body();
         assertThat(page)
                 .contains("id=\"agency-factors\"")
-                .contains("Page lesson 4")
+                .contains("id=\"lessons-elsewhere\"")
+                .doesNotContain("Page lesson")
                 .doesNotContain("Not enough reports yet");
 
         // The same figures to take away: a CSV with hidden ones marked, and a PDF briefing.
@@ -267,6 +265,9 @@ class AgencyDashboardTests {
         assertThat(api.body()).doesNotContain("\"count\":3");
         // Nor the agency's exact number of publications: less what is counted, it would be a count below k.
         assertThat(body.has("published")).isFalse();
+        // Nor any report's words: each would find its report in the library.
+        assertThat(body.has("lessons")).isFalse();
+        assertThat(api.body()).doesNotContain("Page lesson");
     }
 
     /**
@@ -313,7 +314,6 @@ class AgencyDashboardTests {
         d.factors().forEach(f -> figures.add(List.of(f.factor(), f.agency(), f.byYear())));
         d.circumstances().forEach(c -> c.answers().forEach(a -> figures.add(List.of(a.value(), a.agency()))));
         figures.add(d.reportsByYear());
-        figures.add(d.lessons());
         return figures;
     }
 
