@@ -6,6 +6,7 @@ import static org.nearmiss.analysis.PdfLayout.table;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * An agency's dashboard to take into a meeting: as a PDF briefing for the training commander and as
  * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden, and, as
- * on the dashboard, no report's words.
+ * on the dashboard, no report's words and no date but the snapshot's.
  */
 final class AgencyBriefing {
 
@@ -31,12 +32,16 @@ final class AgencyBriefing {
 
     private static final String HIDDEN = "·";
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
     private AgencyBriefing() {}
 
     static String csv(AgencyDashboard.Dashboard d) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 "section", "item", "agency_reports", "agency_share", "national_share", "peers_share", "compared"));
+        rows.add(List.of(
+                "counted", "reports published before " + d.cutOff(), Long.toString(d.counted()), "", "", "", ""));
         for (AgencyDashboard.FactorRow f : d.factors()) {
             rows.add(List.of(
                     "factor",
@@ -67,7 +72,11 @@ final class AgencyBriefing {
         document.addTitle("Nearmiss agency briefing: " + d.agency().name());
         document.addCreator("Nearmiss");
         document.open();
-        document.add(new Paragraph("NEARMISS AGENCY BRIEFING  ·  " + LocalDate.now(), SMALL));
+        // The snapshot's days, not the day of printing: two briefings of one snapshot read the same.
+        document.add(new Paragraph(
+                "NEARMISS AGENCY BRIEFING  ·  reports published before " + day(d.cutOff()) + "  ·  next update "
+                        + day(d.nextUpdate()),
+                SMALL));
         document.add(new Paragraph(d.agency().name(), TITLE));
         if (!d.open()) {
             document.add(new Paragraph(
@@ -150,6 +159,10 @@ final class AgencyBriefing {
     static final String LESSONS_ELSEWHERE = "Lessons learned are not quoted here: word for word, each would find"
             + " its report in the library and say which reports are the agency's. Read them in the library, among"
             + " every agency's, for the factors above.";
+
+    private static String day(LocalDate day) {
+        return DAY.format(day);
+    }
 
     private static String count(AgencyDashboard.Count c) {
         return c.hidden() ? HIDDEN : Long.toString(c.count());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.intake.Intake;
@@ -27,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The attack of the outside security test, through everything a coordinator can fetch: the page, the
- * API, the PDF briefing and the CSV. Nothing on them may point at a single report of the library: no
- * words of a report.
+ * API, the PDF briefing and the CSV. Nothing on them may point at a single report of the library:
+ * no words of a report, and no change on the day a report is published.
  */
 @AgencyAppTest
 class AgencyLinkageTests {
@@ -54,14 +57,25 @@ class AgencyLinkageTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    MovableClock clock;
+
     @Value("${nearmiss.data-dir}")
     Path dataDir;
+
+    @Value("${nearmiss.agencies.min-cell:5}")
+    int k;
 
     AgencyReports reports;
 
     @BeforeEach
     void fixtures() {
         reports = new AgencyReports(intake, review, jdbc, followers);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test
@@ -78,12 +92,54 @@ class AgencyLinkageTests {
                     Linkage.TOLD.get(i));
         }
         reports.catchUp();
+        clock.moveToNextMonth(2);
 
         Outputs outputs = Outputs.of(port, coordinator, json);
         assertThat(outputs.counted())
                 .as("the dashboard is open: there is something to attack")
                 .isEqualTo(10);
         Linkage.assertNoRunOfReportWords(outputs.asMap(), Linkage.textsOfReports(jdbc, agency.id()));
+    }
+
+    @Test
+    void theDashboardChangesOnlyAtTheMonthlyCutOffAndThenByExactlyK() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "cadence-" + tag + "@county.gov";
+        Agency agency = AgencyDashboardTests.enrol(
+                agencies, "Cadence SO " + tag, Agency.Kind.TRANSIT, Agency.SizeBand.UP_TO_1000, email);
+        Staff coordinator = Staff.joins(port, Outbox.joinToken(dataDir, email), email, "Pat Coordinator");
+        for (int i = 0; i < 2 * k; i++) {
+            reports.publish(
+                    Stories.aTypicalStory().with("factors", i % 2 == 0 ? "fatigue" : "training"),
+                    agency.code(),
+                    "Cadence lesson " + i);
+        }
+        reports.catchUp();
+        clock.moveToNextMonth(2);
+        Outputs before = Outputs.of(port, coordinator, json);
+        assertThat(before.counted()).isEqualTo(2 * k);
+
+        // k more are published: the day they appear in the library, nothing the coordinator sees moves.
+        LocalDate published = clock.today();
+        for (int i = 0; i < k; i++) {
+            reports.publish(
+                    Stories.aTypicalStory().with("factors", "communication"), agency.code(), "Cadence later " + i);
+        }
+        reports.catchUp();
+        before.assertSameAs(Outputs.of(port, coordinator, json), "on the day they were published");
+        LocalDate lastDay = published.withDayOfMonth(published.lengthOfMonth());
+        clock.moveTo(lastDay.atTime(LocalTime.of(23, 30)));
+        before.assertSameAs(Outputs.of(port, coordinator, json), "on the last day of the month");
+        clock.moveTo(lastDay.plusDays(1).atTime(LocalTime.of(0, 30)));
+        before.assertSameAs(Outputs.of(port, coordinator, json), "on the day of the cut-off");
+
+        // From the next snapshot on, they are counted: k at once, never one by one.
+        clock.moveTo(lastDay.plusDays(2));
+        Outputs after = Outputs.of(port, coordinator, json);
+        assertThat(after.counted() - before.counted()).isEqualTo(k);
+        assertThat(after.html()).contains("<strong>" + 3 * k + "</strong>");
+        assertThat(after.pdf()).contains("counted: " + 3 * k);
+        assertThat(after.csv()).isNotEqualTo(before.csv());
     }
 
     /** What the coordinator fetches: page, API, PDF and CSV, each as text. */
@@ -100,7 +156,8 @@ class AgencyLinkageTests {
             HttpResponse<byte[]> csv = coordinator.web.getBytes("/agency/dashboard.csv");
             assertThat(csv.statusCode()).isEqualTo(200);
             return new Outputs(
-                    Linkage.html(page.body()),
+                    // The form's CSRF token is new on every page: it is not the dashboard.
+                    Linkage.html(page.body()).replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\""),
                     Linkage.json(dashboard),
                     // Lines break where the page does: words are what is read.
                     Linkage.pdf(pdf.body()).replaceAll("\\s+", " "),
@@ -115,6 +172,13 @@ class AgencyLinkageTests {
             outputs.put("PDF", pdf);
             outputs.put("CSV", csv);
             return outputs;
+        }
+
+        void assertSameAs(Outputs later, String when) {
+            assertThat(later.html()).as("the page " + when).isEqualTo(html);
+            assertThat(later.json()).as("the API " + when).isEqualTo(json);
+            assertThat(later.pdf()).as("the PDF " + when).isEqualTo(pdf);
+            assertThat(later.csv()).as("the CSV " + when).isEqualTo(csv);
         }
     }
 }
