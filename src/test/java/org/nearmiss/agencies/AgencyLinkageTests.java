@@ -60,6 +60,9 @@ class AgencyLinkageTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    ProgrammeStatistics programme;
+
     @Value("${nearmiss.data-dir}")
     Path dataDir;
 
@@ -118,6 +121,7 @@ class AgencyLinkageTests {
         clock.moveToNextMonth(2);
         Outputs before = Outputs.of(port, coordinator, json);
         assertThat(before.counted()).isEqualTo(2 * k);
+        assertThat(programmeCount(agency)).as("the admins' programme figures").isEqualTo(2 * k);
 
         // k more are published: the day they appear in the library, nothing the coordinator sees moves.
         LocalDate published = clock.today();
@@ -127,6 +131,7 @@ class AgencyLinkageTests {
         }
         reports.catchUp();
         before.assertSameAs(Outputs.of(port, coordinator, json), "on the day they were published");
+        assertThat(programmeCount(agency)).as("the admins' programme figures").isEqualTo(2 * k);
         LocalDate lastDay = published.withDayOfMonth(published.lengthOfMonth());
         clock.moveTo(lastDay.atTime(LocalTime.of(23, 30)));
         before.assertSameAs(Outputs.of(port, coordinator, json), "on the last day of the month");
@@ -137,9 +142,19 @@ class AgencyLinkageTests {
         clock.moveTo(lastDay.plusDays(2));
         Outputs after = Outputs.of(port, coordinator, json);
         assertThat(after.counted() - before.counted()).isEqualTo(k);
+        assertThat(programmeCount(agency)).as("the admins' programme figures").isEqualTo(3 * k);
         assertThat(after.html()).contains("<strong>" + 3 * k + "</strong>");
         assertThat(after.pdf()).contains("counted: " + 3 * k);
         assertThat(after.csv()).isNotEqualTo(before.csv());
+    }
+
+    /** The agency's reports in the programme's figures, which admins see. */
+    private long programmeCount(Agency agency) {
+        return programme.figures().participation().stream()
+                .filter(p -> p.agency().id().equals(agency.id()))
+                .findFirst()
+                .orElseThrow()
+                .published();
     }
 
     /** What the coordinator fetches: page, API, PDF and CSV, each as text. */
