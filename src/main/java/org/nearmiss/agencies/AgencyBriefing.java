@@ -6,10 +6,12 @@ import static org.nearmiss.analysis.PdfLayout.table;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nearmiss.analysis.PdfLayout;
+import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.analysis.Tables;
 import org.openpdf.text.Document;
 import org.openpdf.text.PageSize;
@@ -19,7 +21,8 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * An agency's dashboard to take into a meeting: as a PDF briefing for the training commander and as
- * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden.
+ * CSV for a spreadsheet. Exactly the figures the dashboard shows; a hidden one stays hidden, and, as
+ * on the dashboard, no report's words and no date but the snapshot's.
  */
 final class AgencyBriefing {
 
@@ -29,8 +32,7 @@ final class AgencyBriefing {
 
     private static final String HIDDEN = "·";
 
-    /** Lessons in the PDF; the dashboard and CSV have them all. */
-    static final int LESSONS = 40;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     private AgencyBriefing() {}
 
@@ -38,6 +40,8 @@ final class AgencyBriefing {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 "section", "item", "agency_reports", "agency_share", "national_share", "peers_share", "compared"));
+        rows.add(List.of(
+                "counted", "reports published before " + d.cutOff(), Long.toString(d.counted()), "", "", "", ""));
         for (AgencyDashboard.FactorRow f : d.factors()) {
             rows.add(List.of(
                     "factor",
@@ -68,7 +72,11 @@ final class AgencyBriefing {
         document.addTitle("Nearmiss agency briefing: " + d.agency().name());
         document.addCreator("Nearmiss");
         document.open();
-        document.add(new Paragraph("NEARMISS AGENCY BRIEFING  ·  " + LocalDate.now(), SMALL));
+        // The snapshot's days, not the day of printing: two briefings of one snapshot read the same.
+        document.add(new Paragraph(
+                "NEARMISS AGENCY BRIEFING  ·  reports published before " + day(d.cutOff()) + "  ·  next update "
+                        + day(d.nextUpdate()),
+                SMALL));
         document.add(new Paragraph(d.agency().name(), TITLE));
         if (!d.open()) {
             document.add(new Paragraph(
@@ -89,10 +97,7 @@ final class AgencyBriefing {
                 BODY));
 
         heading(document, "Where the agency differs from the nation");
-        List<String> higher = d.factors().stream()
-                .filter(f -> "higher".equals(f.comparison()))
-                .map(f -> f.factor().label())
-                .toList();
+        List<String> higher = d.higher().stream().map(RiskFactors.Value::label).toList();
         document.add(new Paragraph(
                 higher.isEmpty()
                         ? "No contributing factor is named significantly more often than nationally (95%)."
@@ -144,13 +149,19 @@ final class AgencyBriefing {
             document.add(table);
         }
 
-        heading(document, "What the agency's officers learned");
-        d.lessons().stream().limit(LESSONS).forEach(l -> document.add(new Paragraph("• " + l, BODY)));
-        if (d.lessons().size() > LESSONS) {
-            document.add(new Paragraph("… and " + (d.lessons().size() - LESSONS) + " more on the dashboard.", SMALL));
-        }
+        heading(document, "Lessons learned");
+        document.add(new Paragraph(LESSONS_ELSEWHERE, BODY));
         document.close();
         return out.toByteArray();
+    }
+
+    /** Why the briefing, like the dashboard, quotes no lesson, and where to read them. */
+    static final String LESSONS_ELSEWHERE = "Lessons learned are not quoted here: word for word, each would find"
+            + " its report in the library and say which reports are the agency's. Read them in the library, among"
+            + " every agency's, for the factors above.";
+
+    private static String day(LocalDate day) {
+        return DAY.format(day);
     }
 
     private static String count(AgencyDashboard.Count c) {

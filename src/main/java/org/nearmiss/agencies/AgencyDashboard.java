@@ -1,6 +1,7 @@
 package org.nearmiss.agencies;
 
-import java.time.Year;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,16 +12,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.nearmiss.analysis.RiskFactors;
 import org.nearmiss.analysis.Statistics;
-import org.nearmiss.review.Publications;
-import org.nearmiss.review.ReportPublished;
 import org.springframework.stereotype.Service;
 
 /**
  * An agency's near misses against the national baseline and agencies like it, for its coordinators.
- * Aggregates of published, de-identified reports only, never finer than the year of the incident:
- * counts below k are hidden with any that would give them away by subtraction, and the agency's
- * reports are counted in whole steps of k, oldest publications first, so comparing the dashboard
- * from one day to the next never isolates a single report.
+ * Aggregates of published, de-identified reports only, never finer than the year of the incident, and
+ * never a word of any report: quoted, a report's words would find it in the library. Counts below k
+ * are hidden with any that would give them away by subtraction. The figures are a monthly snapshot
+ * ({@link Cadence}) of the reports published before its cut-off, and within it the agency's reports
+ * are counted in whole steps of k, oldest publications first: from one snapshot to the next the
+ * agency's reports counted only ever grow, by whole groups of k, and no day's publication shows.
  */
 @Service
 public class AgencyDashboard {
@@ -30,14 +31,14 @@ public class AgencyDashboard {
 
     private final RiskFactors risks;
     private final Agencies agencies;
-    private final Publications publications;
+    private final Clock clock;
     private final int k;
     private final int minPeers;
 
-    AgencyDashboard(RiskFactors risks, Agencies agencies, Publications publications, AgenciesProperties properties) {
+    AgencyDashboard(RiskFactors risks, Agencies agencies, Clock clock, AgenciesProperties properties) {
         this.risks = risks;
         this.agencies = agencies;
-        this.publications = publications;
+        this.clock = clock;
         this.k = properties.minCell();
         this.minPeers = properties.minPeers();
     }
@@ -82,17 +83,20 @@ public class AgencyDashboard {
      * The whole dashboard.
      *
      * @param k the least count shown
+     * @param cutOff every figure counts reports published before this day only
+     * @param nextUpdate the day the next snapshot is shown; until then no figure changes
      * @param counted the agency's published reports counted (a multiple of k)
-     * @param nationalReports every published report
-     * @param peerAgencies agencies of the same kind and size taking part
+     * @param nationalReports every report published before the cut-off
+     * @param peerAgencies agencies of the same kind and size taking part since before the cut-off
      * @param peerReports their reports counted, or {@code null} when too few agencies are alike
      * @param years labels of the year columns: the recent years, then earlier, then month not given
      * @param reportsByYear the agency's reports by those years
-     * @param lessons the lessons learned of the reports counted, in no telling order
      */
     public record Dashboard(
             Agency agency,
             int k,
+            LocalDate cutOff,
+            LocalDate nextUpdate,
             long counted,
             long nationalReports,
             int peerAgencies,
@@ -100,12 +104,19 @@ public class AgencyDashboard {
             List<FactorRow> factors,
             List<Circumstance> circumstances,
             List<String> years,
-            List<Count> reportsByYear,
-            List<String> lessons) {
+            List<Count> reportsByYear) {
 
         /** Whether there is anything to show: at least k reports are counted. */
         public boolean open() {
             return counted >= k;
+        }
+
+        /** The factors the agency names significantly more often than the nation, most named first. */
+        public List<RiskFactors.Value> higher() {
+            return factors.stream()
+                    .filter(f -> "higher".equals(f.comparison()))
+                    .map(FactorRow::factor)
+                    .toList();
         }
     }
 
@@ -119,28 +130,33 @@ public class AgencyDashboard {
         return AgencyBriefing.csv(dashboard);
     }
 
+    /** The agency's dashboard as this month's snapshot shows it. */
     public Dashboard of(Agency agency) {
-        RiskFactors.Tally own = risks.tally(Set.of(agency.id()), k);
-        RiskFactors.Tally national = risks.tally(null, 1);
-        List<Agency> peers = agencies.peersOf(agency);
+        Cadence.Snapshot snapshot = Cadence.current(clock);
+        LocalDate cutOff = snapshot.cutOff();
+        RiskFactors.Tally own = risks.tally(Set.of(agency.id()), k, cutOff);
+        RiskFactors.Tally national = risks.tally(null, 1, cutOff);
+        // Agencies that joined since the cut-off wait for the next snapshot, like the reports.
+        List<Agency> peers = agencies.peersOf(agency).stream()
+                .filter(p -> p.decidedOn() != null && p.decidedOn().isBefore(cutOff))
+                .toList();
         Set<UUID> peerIds = new HashSet<>();
         peers.forEach(p -> peerIds.add(p.id()));
-        RiskFactors.Tally peer = risks.tally(peerIds, k);
-        Map<UUID, Long> publishedByAgency = publications.countsByAgency();
-        long contributingPeers = peerIds.stream()
-                .filter(id -> publishedByAgency.getOrDefault(id, 0L) >= k)
-                .count();
+        RiskFactors.Tally peer = risks.tally(peerIds, k, cutOff);
+        long contributingPeers =
+                peer.byAgency().values().stream().filter(c -> c >= k).count();
         boolean peersShown = contributingPeers >= minPeers && peer.reports() >= k;
         long n = own.reports();
         if (n < k) {
             return new Dashboard(
                     agency,
                     k,
+                    cutOff,
+                    snapshot.next(),
                     0,
                     national.reports(),
                     peers.size(),
                     null,
-                    List.of(),
                     List.of(),
                     List.of(),
                     List.of(),
@@ -150,7 +166,7 @@ public class AgencyDashboard {
         // Years of the incident: a partition of the reports counted.
         List<String> years = new ArrayList<>();
         int lastYear = own.months().isEmpty()
-                ? Year.now().getValue()
+                ? cutOff.getYear()
                 : own.months().lastKey().getYear();
         int firstShown = lastYear - YEARS + 1;
         for (int y = firstShown; y <= lastYear; y++) {
@@ -226,6 +242,8 @@ public class AgencyDashboard {
         return new Dashboard(
                 agency,
                 k,
+                cutOff,
+                snapshot.next(),
                 n,
                 national.reports(),
                 peers.size(),
@@ -233,25 +251,7 @@ public class AgencyDashboard {
                 List.copyOf(factors),
                 List.copyOf(circumstances),
                 List.copyOf(years),
-                reportsByYear,
-                lessonsOf(agency, n));
-    }
-
-    /** The lessons of the reports counted, ordered by a hash of their words: neither by date nor by report. */
-    private List<String> lessonsOf(Agency agency, long counted) {
-        List<String> lessons = new ArrayList<>();
-        for (ReportPublished p : publications.ofAgency(agency.id(), (int) Math.min(counted, 10_000))) {
-            p.lessons().stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(lessons::add);
-        }
-        lessons.sort(Comparator.comparingInt(l -> mix(l.hashCode())));
-        return List.copyOf(lessons);
-    }
-
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h;
+                reportsByYear);
     }
 
     private static void add(RiskFactors.Slice slice, int column, long[] yearReports, long[][] factorYears) {

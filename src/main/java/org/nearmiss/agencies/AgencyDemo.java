@@ -1,5 +1,6 @@
 package org.nearmiss.agencies;
 
+import java.time.Clock;
 import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --nearmiss.demo=true}: a participating demo agency whose coordinator is the demo coordinator
  * account, with its code printed, so reports filed with the code and published in review fill its
- * dashboard. Never for production data.
+ * dashboard from its next monthly snapshot. Never for production data.
  */
 @Component
 @ConditionalOnProperty(name = "nearmiss.demo", havingValue = "true")
@@ -22,10 +23,12 @@ class AgencyDemo {
     static final String COORDINATOR = "demo-coordinator@nearmiss.invalid";
 
     private final Agencies agencies;
+    private final Clock clock;
     private final int k;
 
-    AgencyDemo(Agencies agencies, AgenciesProperties properties) {
+    AgencyDemo(Agencies agencies, Clock clock, AgenciesProperties properties) {
         this.agencies = agencies;
+        this.clock = clock;
         this.k = properties.minCell();
     }
 
@@ -48,8 +51,13 @@ class AgencyDemo {
                 "Created for the demo."));
         Agency agency = agencies.approve(demo, asked.id()).agency();
         System.out.printf(
-                "Demo agency: %s, agency code %s (its coordinator is %s). Reports filed with the code count"
-                        + " for it once published; its dashboard opens at %d.%n",
-                agency.name(), agency.code(), COORDINATOR, k);
+                "Demo agency: %s, agency code %s (its coordinator is %s). Reports filed with the code and"
+                        + " published count for it in the dashboard's next monthly snapshot, shown from %s;"
+                        + " it opens at %d.%n",
+                agency.name(),
+                agency.code(),
+                COORDINATOR,
+                Cadence.current(clock).next(),
+                k);
     }
 }

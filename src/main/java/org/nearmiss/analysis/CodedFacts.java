@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coded answers of every publication, held compactly in memory for statistics: a month, a few
- * single-choice circumstances, the contributing factors as bits and the agency it counts for,
- * twenty-one bytes a report, so a million reports are counted in milliseconds. Derived data: built
- * from the publications on start and kept in step with them.
+ * single-choice circumstances, the contributing factors as bits, the agency it counts for and the
+ * day it was published, twenty-five bytes a report, so a million reports are counted in
+ * milliseconds. Derived data: built from the publications on start and kept in step with them.
  */
 @Component
 class CodedFacts implements PublicationFollower {
@@ -162,10 +162,11 @@ class CodedFacts implements PublicationFollower {
      * Rows in columns. Arrays are only ever written beyond {@link #size()}, and a larger table gets
      * new arrays, so a reader holding a table sees a fixed set of rows.
      */
-    record Table(int size, long sequence, int[] months, long[] factors, byte[][] dimensions, int[] agencies) {
+    record Table(
+            int size, long sequence, int[] months, long[] factors, byte[][] dimensions, int[] agencies, int[] days) {
 
         static Table empty(int dimensions) {
-            return new Table(0, 0, new int[0], new long[0], new byte[dimensions][0], new int[0]);
+            return new Table(0, 0, new int[0], new long[0], new byte[dimensions][0], new int[0], new int[0]);
         }
 
         Table withRoom(int more) {
@@ -184,20 +185,23 @@ class CodedFacts implements PublicationFollower {
                     Arrays.copyOf(months, capacity),
                     Arrays.copyOf(factors, capacity),
                     dims,
-                    Arrays.copyOf(agencies, capacity));
+                    Arrays.copyOf(agencies, capacity),
+                    Arrays.copyOf(days, capacity));
         }
 
         void set(int row, ReportPublished p, CodedFacts facts) {
             months[row] = facts.monthOf(p.incidentMonth());
             factors[row] = facts.factorBits(p.answers());
             agencies[row] = facts.agencyNumber(p.agencyId());
+            // An agency's figures count only what was published before a cut-off day.
+            days[row] = (int) p.publishedOn().toEpochDay();
             for (int d = 0; d < dimensions.length; d++) {
                 dimensions[d][row] = facts.codeOf(d, p.answers().get(DIMENSIONS.get(d)));
             }
         }
 
         Table grown(int rows, long lastSequence) {
-            return new Table(size + rows, lastSequence, months, factors, dimensions, agencies);
+            return new Table(size + rows, lastSequence, months, factors, dimensions, agencies, days);
         }
     }
 }

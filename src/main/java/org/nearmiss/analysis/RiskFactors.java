@@ -307,26 +307,37 @@ public class RiskFactors {
      *     reports that left it unanswered (value {@code ""}), so the cells add up to {@code reports}
      * @param months by month of the incident, only months with reports
      * @param undated the reports without a month of the incident
+     * @param byAgency the reports counted for each agency asked for (empty when counting every report)
      */
     public record Tally(
             long reports,
             List<Cell> factors,
             Map<String, List<Cell>> circumstances,
             java.util.SortedMap<YearMonth, Slice> months,
-            Slice undated) {}
+            Slice undated,
+            Map<java.util.UUID, Long> byAgency) {
+
+        public Tally {
+            byAgency = Map.copyOf(byAgency);
+        }
+    }
 
     /**
-     * Counts the publications of some agencies, or of all reports.
+     * Counts the publications of some agencies, or of all reports, published before a day.
      *
      * @param agencies whose reports to count, or {@code null} for every published report
      * @param step each agency's reports are counted in whole steps of this many, oldest publications
      *     first (so counts move only when that many more are published and a day's difference never
      *     isolates one report); ignored when counting every report
+     * @param publishedBefore only reports published before this day are counted, or {@code null} for
+     *     every one published so far
      */
-    public Tally tally(java.util.Set<java.util.UUID> agencies, int step) {
+    public Tally tally(java.util.Set<java.util.UUID> agencies, int step, java.time.LocalDate publishedBefore) {
         CodedFacts.Table table = facts.table();
         int rows = table.size();
+        int before = publishedBefore == null ? Integer.MAX_VALUE : (int) publishedBefore.toEpochDay();
         int[] allowed = null;
+        Map<java.util.UUID, Long> byAgency = new LinkedHashMap<>();
         if (agencies != null) {
             int[] numbers = agencies.stream()
                     .mapToInt(facts::knownAgencyNumber)
@@ -340,12 +351,16 @@ public class RiskFactors {
             }
             for (int row = 0; row < rows; row++) {
                 int a = table.agencies()[row];
-                if (a >= 0 && a <= most && wanted[a]) {
+                if (a >= 0 && a <= most && wanted[a] && table.days()[row] < before) {
                     allowed[a]++;
                 }
             }
             for (int a = 0; a <= most; a++) {
                 allowed[a] = step <= 1 ? allowed[a] : allowed[a] / step * step;
+            }
+            for (java.util.UUID agency : agencies) {
+                int a = facts.knownAgencyNumber(agency);
+                byAgency.put(agency, a < 0 ? 0L : allowed[a]);
             }
         }
         List<String> factorValues = facts.factors();
@@ -361,6 +376,9 @@ public class RiskFactors {
         long[] undated = new long[k + 1];
         long n = 0;
         for (int row = 0; row < rows; row++) {
+            if (table.days()[row] >= before) {
+                continue;
+            }
             if (allowed != null) {
                 int a = table.agencies()[row];
                 if (a < 0 || a >= allowed.length || allowed[a] == 0) {
@@ -400,7 +418,7 @@ public class RiskFactors {
         }
         java.util.SortedMap<YearMonth, Slice> months = new java.util.TreeMap<>();
         byMonth.forEach((month, slice) -> months.put(CodedFacts.monthFrom(month), sliceOf(slice)));
-        return new Tally(n, List.copyOf(factorCells), circumstances, months, sliceOf(undated));
+        return new Tally(n, List.copyOf(factorCells), circumstances, months, sliceOf(undated), byAgency);
     }
 
     private static Slice sliceOf(long[] counts) {

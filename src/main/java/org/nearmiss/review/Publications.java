@@ -179,24 +179,6 @@ public class Publications {
                 .list();
     }
 
-    /** The first publications that count for an agency, oldest first, at most {@code limit}. */
-    public List<ReportPublished> ofAgency(UUID agencyId, int limit) {
-        return jdbc.sql("select * from publication where agency_id = ? order by seq limit ?")
-                .params(agencyId, limit)
-                .query(this::map)
-                .list();
-    }
-
-    /** Published reports that count for each agency. */
-    public Map<UUID, Long> countsByAgency() {
-        Map<UUID, Long> counts = new java.util.HashMap<>();
-        jdbc.sql("select agency_id, count(*) as n from publication where agency_id is not null group by agency_id")
-                .query(rs -> {
-                    counts.put(rs.getObject("agency_id", UUID.class), rs.getLong("n"));
-                });
-        return counts;
-    }
-
     /** The publication of a report, if it was published. */
     public Optional<ReportPublished> of(ReportId reportId) {
         return jdbc.sql("select * from publication where report_id = ?")

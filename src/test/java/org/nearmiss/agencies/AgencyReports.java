@@ -32,11 +32,20 @@ final class AgencyReports {
 
     /** Files the story with the code and publishes it with these lessons; returns the filing. */
     Filing publish(Stories story, String code, String lessons) {
+        return publish(story, code, "A near miss", "[OFFICER 1] saw it in time.", lessons, "");
+    }
+
+    /** Files the story with the code and publishes it as told. */
+    Filing publish(Stories story, String code, Linkage.Told told) {
+        return publish(story, code, told.title(), told.narrative(), told.lessons(), told.takeaways());
+    }
+
+    /** Files the story with the code and publishes it with this title, event summary, lessons and takeaways. */
+    Filing publish(Stories story, String code, String title, String narrative, String lessons, String takeaways) {
         Filing filing = intake.submit(1, (code == null ? story : story.with("agencyCode", code)).asMap());
         ReportId id = ReportIds.idOf(jdbc, filing.key());
-        review.saveStageOne(
-                id, reviewer, null, "A near miss", "[OFFICER 1] saw it in time.", lessons, List.of("PC-SUBJECT"), true);
-        review.publish(id, approver, null, "A near miss", "[OFFICER 1] saw it in time.", lessons, "");
+        review.saveStageOne(id, reviewer, null, title, narrative, lessons, List.of("PC-SUBJECT"), true);
+        review.publish(id, approver, null, title, narrative, lessons, takeaways);
         return filing;
     }
 

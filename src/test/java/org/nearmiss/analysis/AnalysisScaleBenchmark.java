@@ -157,9 +157,9 @@ class AnalysisScaleBenchmark {
         // An agency's dashboard counts three times: the agency, the nation, and twenty agencies like it.
         java.util.Set<java.util.UUID> peers = new HashSet<>(AGENCIES.subList(1, 21));
         double[] agency = timed(() -> {
-            risks.tally(Set.of(AGENCIES.getFirst()), 5);
-            risks.tally(null, 1);
-            return risks.tally(peers, 5);
+            risks.tally(Set.of(AGENCIES.getFirst()), 5, null);
+            risks.tally(null, 1, null);
+            return risks.tally(peers, 5, null);
         });
 
         System.out.printf(

@@ -152,14 +152,69 @@ class RiskFactorsTests {
         assertThat(o.factors()).allSatisfy(f -> assertThat(f.share()).isZero());
     }
 
+    @Test
+    void anAgencysTallyCountsWhatWasPublishedBeforeTheCutOffInWholeStepsOldestFirst() {
+        java.util.UUID agency = java.util.UUID.randomUUID();
+        // Five with fatigue in March, two with communication in April, three with a traffic hazard in May.
+        for (int i = 0; i < 5; i++) {
+            add(LocalDate.of(2026, 3, 10), agency, "fatigue");
+        }
+        for (int i = 0; i < 2; i++) {
+            add(LocalDate.of(2026, 4, 10), agency, "communication");
+        }
+        for (int i = 0; i < 3; i++) {
+            add(LocalDate.of(2026, 5, 10), agency, "vehicle-traffic");
+        }
+        add(LocalDate.of(2026, 4, 20), null, "tactics");
+        facts.addAll(reports);
+        java.util.Set<java.util.UUID> agencies = java.util.Set.of(agency);
+
+        assertThat(risks.tally(agencies, 5, LocalDate.of(2026, 3, 1)).reports())
+                .as("nothing published before March")
+                .isZero();
+        RiskFactors.Tally may = risks.tally(agencies, 5, LocalDate.of(2026, 5, 1));
+        assertThat(may.reports())
+                .as("seven published before May, counted in a step of five")
+                .isEqualTo(5);
+        assertThat(may.byAgency()).containsEntry(agency, 5L);
+        assertThat(cell(may, "fatigue")).as("the oldest five").isEqualTo(5);
+        assertThat(cell(may, "communication")).isZero();
+        RiskFactors.Tally june = risks.tally(agencies, 5, LocalDate.of(2026, 6, 1));
+        assertThat(june.reports()).isEqualTo(10);
+        assertThat(cell(june, "fatigue"))
+                .as("the five counted before are counted still")
+                .isEqualTo(5);
+        assertThat(cell(june, "communication")).isEqualTo(2);
+        assertThat(risks.tally(null, 1, LocalDate.of(2026, 5, 1)).reports())
+                .as("every report published before May")
+                .isEqualTo(8);
+        assertThat(risks.tally(null, 1, null).reports()).isEqualTo(11);
+    }
+
+    private static long cell(RiskFactors.Tally tally, String factor) {
+        return tally.factors().stream()
+                .filter(c -> c.value().value().equals(factor))
+                .findFirst()
+                .orElseThrow()
+                .count();
+    }
+
     private void add(String month, String activity, String... factors) {
+        add(LocalDate.of(2026, 1, 1), month, activity, null, factors);
+    }
+
+    private void add(LocalDate publishedOn, java.util.UUID agency, String factor) {
+        add(publishedOn, "2025-01", "traffic-stop", agency, factor);
+    }
+
+    private void add(LocalDate publishedOn, String month, String activity, java.util.UUID agency, String... factors) {
         long seq = reports.size() + 1;
         reports.add(new ReportPublished(
                 seq,
-                ReportPublished.publicIdOf(LocalDate.of(2026, 1, 1), seq),
+                ReportPublished.publicIdOf(publishedOn, seq),
                 null,
                 "T-" + seq,
-                LocalDate.of(2026, 1, 1),
+                publishedOn,
                 month,
                 null,
                 "text",
@@ -169,7 +224,7 @@ class RiskFactorsTests {
                 Map.of("activity", activity, "factors", List.of(factors)),
                 1,
                 List.of(),
-                null));
+                agency));
     }
 
     private static RiskFactors.Filter filter(
