@@ -21,6 +21,7 @@ public class Deidentifier {
             return List.of();
         }
         List<Suggestion> candidates = new ArrayList<>(Patterns.find(text));
+        candidates.addAll(IdentityNumbers.find(text));
         candidates.addAll(names().find(text));
         candidates.sort(Comparator.comparingInt(Suggestion::length).reversed().thenComparingInt(Suggestion::start));
         List<Suggestion> kept = new ArrayList<>();

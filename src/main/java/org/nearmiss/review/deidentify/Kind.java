@@ -14,5 +14,6 @@ public enum Kind {
     DATE,
     TIME,
     AGE,
-    ID_NUMBER
+    ID_NUMBER,
+    WEB_ADDRESS
 }
