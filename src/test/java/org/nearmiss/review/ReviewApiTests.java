@@ -130,6 +130,58 @@ class ReviewApiTests {
                 .contains("UA-SKILL");
     }
 
+    @Test
+    void valuesOfAnotherJsonTypeAreRefusedNamingTheFieldAndChangeNothing() {
+        String reviewer =
+                tokenOf("rev-type-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov", Role.REVIEWER);
+        String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
+                .toString();
+        String complete = "\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                + "\"codes\":[\"PC-SUBJECT\"]";
+
+        assertRefusedNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/draft",
+                        "{" + complete + ",\"submit\":\"true\"}",
+                        reviewer),
+                "submit");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{" + complete + ",\"submit\":1}", reviewer),
+                "submit");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{" + complete + ",\"version\":0.5}", reviewer),
+                "version");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{\"title\":7,\"codes\":[1]}", reviewer), "title");
+        assertRefusedNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/marks",
+                        "{\"marks\":[{\"index\":\"0\",\"accept\":false}]}",
+                        reviewer),
+                "marks[0].index");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/marks", "{\"marks\":[{\"index\":0}]}", reviewer),
+                "marks[0].accept");
+        assertRefusedNaming(call("POST", "/api/v1/review/suggestions", "{\"text\":5551234567}", reviewer), "text");
+
+        assertThat(jdbc.sql("select stage || ' ' || version || ' ' || (sealed_draft is null) from review_case"
+                                + " where report_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("still in stage 1, never saved")
+                .isEqualTo("STAGE_1 0 TRUE");
+    }
+
+    private static void assertRefusedNaming(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.body()).contains("\"errors\":[{").contains("\"field\":\"" + field + "\"");
+    }
+
     private String tokenOf(String email, Role role) {
         SignedIn admin = new SignedIn(AccountId.random(), "test-admin@state.gov", "Test admin", Role.ADMIN);
         return ApiClient.tokenOf(Staff.joins(port, accounts.invite(admin, email, role), email, "Someone"));
