@@ -34,6 +34,13 @@ public record Draft(
 
     static final int MAX_LESSONS = 5_000;
     static final int MAX_TAKEAWAYS = 2_000;
+    /** The reviewer's hand marks, all lines together. */
+    static final int MAX_HAND_MARKS = 5_000;
+    /**
+     * What replaces one mark or hand-marked words: a role or a band ("[OFFICER 1]", "[EVENING]"), never
+     * a text of its own; it also bounds how much a hand mark found everywhere can grow the narrative.
+     */
+    static final int MAX_REPLACEMENT = 100;
 
     public Draft {
         title = clean(title);

@@ -157,6 +157,7 @@ public class Review {
         step(id, version, (reviewCase, draft) -> {
             reviewCase.editDraft(who);
             reviewCase.requireOriginal();
+            ReviewCase.requireHandMarks(handMarks);
             String narrative = intake.originalOf(id)
                     .map(a -> a.freeText().getOrDefault(NARRATIVE, ""))
                     .orElse("");
@@ -166,6 +167,7 @@ public class Review {
                 MarkDecision decision = decisions.get(i);
                 marks.add(decision == null ? mark : mark.decided(decision.accept(), decision.replacement()));
             }
+            ReviewCase.requireWithinLimits(draft.withMarks(marks, handMarks));
             Draft changed = draft.withMarks(marks, handMarks)
                     .withText(
                             draft.title(),
@@ -176,7 +178,10 @@ public class Review {
         });
     }
 
-    /** Saves stage 1 work; with {@code submit}, also hands the report to stage 2. */
+    /**
+     * Saves stage 1 work; with {@code submit}, also hands the report to stage 2. Saved or sent on, the
+     * codes are the taxonomy's and the texts within {@link ReviewCase#requireWithinLimits}.
+     */
     public void saveStageOne(
             ReportId id,
             SignedIn who,
@@ -187,9 +192,17 @@ public class Review {
             Collection<String> codes,
             boolean submit) {
         step(id, version, (reviewCase, draft) -> {
-            Draft changed = draft.withText(title, narrative, lessons, draft.takeaways())
-                    .withCodes(taxonomy.known(codes == null ? List.of() : codes));
             reviewCase.editDraft(who);
+            Collection<String> chosen = codes == null ? List.of() : codes;
+            if (!chosen.stream().allMatch(taxonomy::knows)) {
+                throw new ReviewRefused(
+                        ReviewRefused.Reason.INCOMPLETE,
+                        "codes",
+                        "Choose contributing factors from the taxonomy (version " + taxonomy.version()
+                                + "); a code sent is not in it.");
+            }
+            Draft changed =
+                    draft.withText(title, narrative, lessons, draft.takeaways()).withCodes(taxonomy.known(chosen));
             if (submit) {
                 reviewCase.submit(who, changed, today());
             }
@@ -332,6 +345,9 @@ public class Review {
                             ? intake.originalOf(id).map(this::firstDraft).orElse(Draft.EMPTY)
                             : Draft.EMPTY);
             Outcome outcome = change.apply(reviewCase, draft);
+            if (outcome.draft() != null) {
+                ReviewCase.requireWithinLimits(outcome.draft());
+            }
             cases.save(reviewCase, outcome.draft());
             intake.showReporter(id, reviewCase.stage().reporterSees());
             audit.record(outcome.actor(), outcome.action(), id.toString());
