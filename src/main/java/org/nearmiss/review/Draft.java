@@ -91,15 +91,23 @@ public record Draft(
                 .filter(m -> m.end() <= original.length())
                 .toList());
         accepted.sort(Comparator.comparingInt(Mark::start).reversed());
-        StringBuilder text = new StringBuilder(original);
+        // From the last mark back, each kept when it ends before the one kept after it; the text is
+        // then written from the start (replacing in place moved the rest of it once a mark).
+        List<Mark> applied = new ArrayList<>();
         int limit = Integer.MAX_VALUE;
         for (Mark mark : accepted) {
             if (mark.end() <= limit) {
-                text.replace(mark.start(), mark.end(), mark.replacement());
+                applied.add(mark);
                 limit = mark.start();
             }
         }
-        String result = text.toString();
+        StringBuilder text = new StringBuilder(original.length());
+        int at = 0;
+        for (Mark mark : applied.reversed()) {
+            text.append(original, at, mark.start()).append(mark.replacement());
+            at = mark.end();
+        }
+        String result = text.append(original, at, original.length()).toString();
         for (HandMark hand : HandMark.parse(handMarks)) {
             result = hand.applyTo(result);
         }
