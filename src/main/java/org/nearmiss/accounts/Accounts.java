@@ -62,6 +62,7 @@ public class Accounts {
     private final ReaderDomains readerDomains;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AddressWork afterAnswer;
     private final Totp totp = new Totp();
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the address is unknown, so both answers take as long. */
@@ -79,7 +80,8 @@ public class Accounts {
             Links links,
             ReaderDomains readerDomains,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            AddressWork afterAnswer) {
         this.stored = stored;
         this.passwords = passwords;
         this.vault = vault;
@@ -92,6 +94,7 @@ public class Accounts {
         this.readerDomains = readerDomains;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.afterAnswer = afterAnswer;
         this.decoyHash = passwords.encode("decoy password that is never used");
     }
 
@@ -372,8 +375,9 @@ public class Accounts {
     }
 
     /**
-     * A reader signing up by themselves: the address must be under an allowed domain. The mail says
-     * the same thing whether or not an account exists, so the page reveals nothing.
+     * A reader signing up by themselves: the address must be under an allowed domain, which the answer
+     * says at once. The rest (a confirmation link, or a mail saying the address has an account) happens
+     * after the answer, so neither what the page says nor how long it takes reveals an account.
      */
     public void requestReaderSignUp(String email) {
         String address = normalEmail(email);
@@ -386,6 +390,10 @@ public class Accounts {
                     "Sign-up by yourself is open to addresses at government and listed"
                             + " agency domains. Ask your agency's coordinator for an invitation or an enrolment code.");
         }
+        afterAnswer.later("a reader's sign-up", () -> mailSignUp(address));
+    }
+
+    private void mailSignUp(String address) {
         if (stored.byEmail(address).isPresent()) {
             mailer.send(
                     address,
@@ -410,9 +418,17 @@ public class Accounts {
                         + "\n\nIf you did not ask for this, ignore this mail.");
     }
 
-    /** Mails a password reset link when the address has an enabled account; says nothing either way. */
+    /**
+     * Mails a password reset link when the address has an enabled account; says nothing either way, and
+     * answers before looking, so the time of the answer says nothing either.
+     */
     public void requestPasswordReset(String email) {
-        Optional<Account> account = stored.byEmail(normalEmail(email)).filter(Account::enabled);
+        String address = normalEmail(email);
+        afterAnswer.later("a password reset", () -> mailPasswordReset(address));
+    }
+
+    private void mailPasswordReset(String address) {
+        Optional<Account> account = stored.byEmail(address).filter(Account::enabled);
         if (account.isEmpty()) {
             return;
         }

@@ -34,6 +34,13 @@ public record Draft(
 
     static final int MAX_LESSONS = 5_000;
     static final int MAX_TAKEAWAYS = 2_000;
+    /** The reviewer's hand marks, all lines together. */
+    static final int MAX_HAND_MARKS = 5_000;
+    /**
+     * What replaces one mark or hand-marked words: a role or a band ("[OFFICER 1]", "[EVENING]"), never
+     * a text of its own; it also bounds how much a hand mark found everywhere can grow the narrative.
+     */
+    static final int MAX_REPLACEMENT = 100;
 
     public Draft {
         title = clean(title);
@@ -84,15 +91,23 @@ public record Draft(
                 .filter(m -> m.end() <= original.length())
                 .toList());
         accepted.sort(Comparator.comparingInt(Mark::start).reversed());
-        StringBuilder text = new StringBuilder(original);
+        // From the last mark back, each kept when it ends before the one kept after it; the text is
+        // then written from the start (replacing in place moved the rest of it once a mark).
+        List<Mark> applied = new ArrayList<>();
         int limit = Integer.MAX_VALUE;
         for (Mark mark : accepted) {
             if (mark.end() <= limit) {
-                text.replace(mark.start(), mark.end(), mark.replacement());
+                applied.add(mark);
                 limit = mark.start();
             }
         }
-        String result = text.toString();
+        StringBuilder text = new StringBuilder(original.length());
+        int at = 0;
+        for (Mark mark : applied.reversed()) {
+            text.append(original, at, mark.start()).append(mark.replacement());
+            at = mark.end();
+        }
+        String result = text.append(original, at, original.length()).toString();
         for (HandMark hand : HandMark.parse(handMarks)) {
             result = hand.applyTo(result);
         }

@@ -161,6 +161,7 @@ public class Review {
         step(id, version, (reviewCase, draft) -> {
             reviewCase.editDraft(who);
             reviewCase.requireOriginal();
+            ReviewCase.requireHandMarks(handMarks);
             String narrative = intake.originalOf(id)
                     .map(a -> a.freeText().getOrDefault(NARRATIVE, ""))
                     .orElse("");
@@ -170,6 +171,7 @@ public class Review {
                 MarkDecision decision = decisions.get(i);
                 marks.add(decision == null ? mark : mark.decided(decision.accept(), decision.replacement()));
             }
+            ReviewCase.requireWithinLimits(draft.withMarks(marks, handMarks));
             Draft changed = draft.withMarks(marks, handMarks)
                     .withText(
                             draft.title(),
@@ -180,7 +182,10 @@ public class Review {
         });
     }
 
-    /** Saves stage 1 work; with {@code submit}, also hands the report to stage 2. */
+    /**
+     * Saves stage 1 work; with {@code submit}, also hands the report to stage 2. Saved or sent on, the
+     * codes are the taxonomy's and the texts within {@link ReviewCase#requireWithinLimits}.
+     */
     public void saveStageOne(
             ReportId id,
             SignedIn who,
@@ -191,9 +196,17 @@ public class Review {
             Collection<String> codes,
             boolean submit) {
         step(id, version, (reviewCase, draft) -> {
-            Draft changed = draft.withText(title, narrative, lessons, draft.takeaways())
-                    .withCodes(taxonomy.known(codes == null ? List.of() : codes));
             reviewCase.editDraft(who);
+            Collection<String> chosen = codes == null ? List.of() : codes;
+            if (!chosen.stream().allMatch(taxonomy::knows)) {
+                throw new ReviewRefused(
+                        ReviewRefused.Reason.INCOMPLETE,
+                        "codes",
+                        "Choose contributing factors from the taxonomy (version " + taxonomy.version()
+                                + "); a code sent is not in it.");
+            }
+            Draft changed =
+                    draft.withText(title, narrative, lessons, draft.takeaways()).withCodes(taxonomy.known(chosen));
             if (submit) {
                 reviewCase.submit(who, changed, today());
             }
@@ -340,6 +353,9 @@ public class Review {
                             ? intake.originalOf(id).map(this::firstDraft).orElse(Draft.EMPTY)
                             : Draft.EMPTY);
             Outcome outcome = change.apply(reviewCase, draft);
+            if (outcome.draft() != null) {
+                ReviewCase.requireWithinLimits(outcome.draft());
+            }
             cases.save(reviewCase, outcome.draft());
             intake.showReporter(id, reviewCase.stage().reporterSees());
             audit.record(outcome.actor(), outcome.action(), id.toString());
@@ -383,15 +399,49 @@ public class Review {
 
     /** What the assistant still marks in a draft, leaving out the bracketed replacements themselves. */
     private List<Suggestion> residual(String draftNarrative) {
+        Brackets brackets = new Brackets(draftNarrative);
         return deidentifier.suggest(draftNarrative).stream()
-                .filter(s -> !insideBrackets(draftNarrative, s))
+                .filter(s -> !brackets.inside(s))
                 .toList();
     }
 
-    private static boolean insideBrackets(String text, Suggestion s) {
-        int open = text.lastIndexOf('[', s.start());
-        int close = text.indexOf(']', s.end() - 1);
-        return open >= 0 && close >= 0 && text.lastIndexOf(']', s.start()) < open;
+    /**
+     * Where the brackets of a text are, found once: looking for them from each mark went back over the
+     * text once a mark, and a text with many marks took time growing with its square.
+     */
+    private static final class Brackets {
+
+        /** For each position, the last '[' and the last ']' at or before it, and the first ']' at or after it. */
+        private final int[] lastOpen;
+
+        private final int[] lastClose;
+        private final int[] nextClose;
+
+        Brackets(String text) {
+            int n = text.length();
+            lastOpen = new int[n];
+            lastClose = new int[n];
+            nextClose = new int[n];
+            int open = -1;
+            int close = -1;
+            for (int i = 0; i < n; i++) {
+                open = text.charAt(i) == '[' ? i : open;
+                close = text.charAt(i) == ']' ? i : close;
+                lastOpen[i] = open;
+                lastClose[i] = close;
+            }
+            close = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                close = text.charAt(i) == ']' ? i : close;
+                nextClose[i] = close;
+            }
+        }
+
+        boolean inside(Suggestion s) {
+            int open = lastOpen[s.start()];
+            int close = nextClose[s.end() - 1];
+            return open >= 0 && close >= 0 && lastClose[s.start()] < open;
+        }
     }
 
     private static List<String> factorsOf(Answers answers) {

@@ -190,10 +190,54 @@ public final class ReviewCase {
         throw new ReviewRefused(WRONG_STAGE, message + " This report is at: " + stage.label() + ".");
     }
 
+    /**
+     * What every stored draft keeps to, whichever step stores it (saving without sending on, applying
+     * marks, stage 2's save, sending back): the lengths the sending steps and publication take. A
+     * draft saved without sending it on once took a title of 200,000 characters.
+     *
+     * @throws ReviewRefused INCOMPLETE naming the first field over its limit
+     */
+    static void requireWithinLimits(Draft draft) {
+        requireAtMost("title", draft.title(), Draft.MAX_TITLE);
+        requireAtMost("narrative", draft.narrative(), Draft.MAX_NARRATIVE);
+        requireAtMost("lessons", draft.lessons(), Draft.MAX_LESSONS);
+        requireAtMost("takeaways", draft.takeaways(), Draft.MAX_TAKEAWAYS);
+        requireHandMarks(draft.handMarks());
+        for (int i = 0; i < draft.marks().size(); i++) {
+            if (draft.marks().get(i).replacement().length() > Draft.MAX_REPLACEMENT) {
+                throw new ReviewRefused(
+                        INCOMPLETE,
+                        "marks[" + i + "].replacement",
+                        "Keep a replacement under " + Draft.MAX_REPLACEMENT + " characters.");
+            }
+        }
+        requireAtMost("reason", draft.sentBackBecause(), MAX_REASON);
+    }
+
+    /**
+     * The hand marks' limits, checked before they are applied: each replacement is put in wherever
+     * its words occur, so a long one would grow the narrative many times over before its length is
+     * known.
+     */
+    static void requireHandMarks(String handMarks) {
+        if (handMarks == null) {
+            return;
+        }
+        requireAtMost("handMarks", handMarks, Draft.MAX_HAND_MARKS);
+        if (HandMark.parse(handMarks).stream().anyMatch(h -> h.replacement().length() > Draft.MAX_REPLACEMENT)) {
+            throw new ReviewRefused(
+                    INCOMPLETE, "handMarks", "Keep each replacement under " + Draft.MAX_REPLACEMENT + " characters.");
+        }
+    }
+
     private static void requireText(String field, String text, int max, String missing) {
         if (text == null || text.isBlank()) {
             throw new ReviewRefused(INCOMPLETE, field, missing + ".");
         }
+        requireAtMost(field, text, max);
+    }
+
+    private static void requireAtMost(String field, String text, int max) {
         // UTF-16 units, as the embedded database's columns and a page's maxlength count: an emoji is two.
         if (text.length() > max) {
             throw new ReviewRefused(INCOMPLETE, field, "Keep it under " + max + " characters.");

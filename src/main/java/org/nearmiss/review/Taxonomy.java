@@ -76,6 +76,11 @@ public class Taxonomy {
                 .findFirst();
     }
 
+    /** Whether this is one of the taxonomy's codes. */
+    public boolean knows(String id) {
+        return code(id).isPresent();
+    }
+
     /** How a code reads, or the id itself for a code no longer in the taxonomy. */
     public String labelOf(String id) {
         return code(id).map(Code::label).orElse(id);

@@ -247,7 +247,7 @@ class SecondFactorTests {
 
     private String resetLinkOf(String email) {
         String token = null;
-        for (String mail : Outbox.to(dataDir, email)) {
+        for (String mail : Outbox.awaitTo(dataDir, email, m -> RESET.matcher(m).find())) {
             Matcher m = RESET.matcher(mail);
             while (m.find()) {
                 token = m.group(1);

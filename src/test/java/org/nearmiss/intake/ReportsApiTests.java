@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.testing.AppTest;
@@ -138,6 +139,40 @@ class ReportsApiTests {
     }
 
     @Test
+    void aVersionThatIsNotAWholeNumberIsRefusedNamingTheFieldNeverRoundedOrParsed() {
+        long before = reportCount();
+        String story = Stories.aTypicalStory().asJson(1);
+
+        for (String version : List.of("1.5", "1.0", "1e0", "\"1\"", "\"\"", "true", "99999999999")) {
+            HttpResponse<String> response = http.postJson(
+                    "/api/v1/reports",
+                    story.replace("\"questionnaireVersion\":1,", "\"questionnaireVersion\":" + version + ","));
+
+            assertProblem(response, 400);
+            assertThat(fieldsOf(response)).as(version).containsExactly("questionnaireVersion");
+        }
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyOrReplySentAsAnotherJsonTypeIsRefusedNamingTheField() {
+        HttpResponse<String> numberKey = http.postJson("/api/v1/reports/status", "{\"reportKey\":12345678}");
+        assertProblem(numberKey, 400);
+        assertThat(fieldsOf(numberKey)).containsExactly("reportKey");
+
+        HttpResponse<String> numberText =
+                http.postJson("/api/v1/reports/replies", "{\"reportKey\":\"0000\",\"text\":true}");
+        assertProblem(numberText, 400);
+        assertThat(fieldsOf(numberText)).containsExactly("text");
+
+        HttpResponse<String> misspelt = http.postJson(
+                "/api/v1/reports",
+                Stories.aTypicalStory().asJson(1).replace("\"answers\":", "\"questionaireVersion\":2,\"answers\":"));
+        assertProblem(misspelt, 400);
+        assertThat(fieldsOf(misspelt)).containsExactly("questionaireVersion");
+    }
+
+    @Test
     void malformedOrMisdirectedRequestsGetProblemDetailsWithoutInternals() {
         assertProblem(http.postJson("/api/v1/reports", "{\"questionnaireVersion\":1,"), 400);
         assertProblem(http.postJson("/api/v1/reports", "[1,2,3]"), 400);
@@ -240,6 +275,13 @@ class ReportsApiTests {
 
     private long reportCount() {
         return jdbc.sql("select count(*) from report").query(Long.class).single();
+    }
+
+    private List<String> fieldsOf(HttpResponse<String> problem) {
+        JsonNode errors = json.readTree(problem.body()).get("errors");
+        assertThat(errors).as(problem.body()).isNotNull();
+        assertThat(errors.valueStream().map(e -> e.get("message").asString())).allMatch(m -> !m.isBlank());
+        return errors.valueStream().map(e -> e.get("field").asString()).toList();
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {

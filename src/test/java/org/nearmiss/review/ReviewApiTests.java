@@ -65,11 +65,20 @@ class ReviewApiTests {
                 .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
         assertThat(incomplete.body()).contains("\"reason\":\"INCOMPLETE\"").contains("\"field\":\"title\"");
 
-        HttpResponse<String> submitted = call(
+        HttpResponse<String> unknownCode = call(
                 "PUT",
                 "/api/v1/review/cases/" + id + "/draft",
                 "{\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
                         + "\"lessons\":\"Watch the hands.\",\"codes\":[\"PC-SUBJECT\",\"nonsense\"],\"submit\":true}",
+                reviewer);
+        assertThat(unknownCode.statusCode()).isEqualTo(400);
+        assertThat(unknownCode.body()).contains("\"field\":\"codes\"");
+
+        HttpResponse<String> submitted = call(
+                "PUT",
+                "/api/v1/review/cases/" + id + "/draft",
+                "{\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                        + "\"lessons\":\"Watch the hands.\",\"codes\":[\"PC-SUBJECT\"],\"submit\":true}",
                 reviewer);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
 
@@ -128,6 +137,139 @@ class ReviewApiTests {
         assertThat(spans.body()).contains("\"type\":\"PHONE\"").contains("\"start\":20");
         assertThat(call("GET", "/api/v1/review/taxonomy", null, reviewer).body())
                 .contains("UA-SKILL");
+    }
+
+    @Test
+    void aDraftSavedWithoutSubmittingKeepsTheSubmittingLimitsAndCodes() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String reviewer = tokenOf("rev-lim-" + tag + "@state.gov", Role.REVIEWER);
+        String approver = tokenOf("app-lim-" + tag + "@state.gov", Role.APPROVER);
+        String story = "Sgt. Ramos and I stopped a car after dark; the passenger kept his hand under his thigh"
+                + " and Ramos saw a handgun.";
+        String id = ReportIds.idOf(
+                        jdbc,
+                        intake.file(
+                                1,
+                                Stories.aTypicalStory().with("narrative", story).asMap()))
+                .toString();
+        String huge = "x".repeat(200_000);
+        String draft = "/api/v1/review/cases/" + id + "/draft";
+
+        assertProblemNaming(call("PUT", draft, "{\"title\":\"" + huge + "\"}", reviewer), "title");
+        assertProblemNaming(call("PUT", draft, "{\"narrative\":\"" + huge + "\"}", reviewer), "narrative");
+        assertProblemNaming(call("PUT", draft, "{\"lessons\":\"" + huge + "\"}", reviewer), "lessons");
+        assertProblemNaming(
+                call("PUT", draft, "{\"title\":\"A title\",\"codes\":[\"UA-SKILL\",\"NOT-A-CODE\"]}", reviewer),
+                "codes");
+        assertProblemNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/marks",
+                        "{\"handMarks\":\"thigh = " + huge + "\"}",
+                        reviewer),
+                "handMarks");
+        assertProblemNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/marks",
+                        "{\"marks\":[{\"index\":0,\"accept\":true,\"replacement\":\"" + huge + "\"}]}",
+                        reviewer),
+                "marks[0].replacement");
+        assertThat(jdbc.sql("select version || ' ' || (sealed_draft is null) from review_case where report_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("nothing was stored")
+                .isEqualTo("0 TRUE");
+
+        assertThat(call(
+                                "PUT",
+                                draft,
+                                "{\"title\":\"A title\",\"narrative\":\"A story.\",\"codes\":[\"UA-SKILL\"],"
+                                        + "\"submit\":true}",
+                                reviewer)
+                        .statusCode())
+                .isEqualTo(204);
+        String decision = "/api/v1/review/cases/" + id + "/decision";
+        assertProblemNaming(
+                call("POST", decision, "{\"action\":\"save\",\"takeaways\":\"" + huge + "\"}", approver), "takeaways");
+        assertProblemNaming(
+                call(
+                        "POST",
+                        decision,
+                        "{\"action\":\"send-back\",\"reason\":\"Shorter.\",\"title\":\"" + huge + "\"}",
+                        approver),
+                "title");
+        assertThat(jdbc.sql("select stage from review_case where report_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("STAGE_2");
+        assertThat(call("GET", "/api/v1/review/cases/" + id, null, approver).body())
+                .doesNotContain("xxxxxxxxxx");
+    }
+
+    private static void assertProblemNaming(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"reason\":\"INCOMPLETE\"")
+                .contains("\"errors\":[{")
+                .contains("\"field\":\"" + field + "\"")
+                .doesNotContain("xxxxxxxxxx");
+    }
+
+    @Test
+    void valuesOfAnotherJsonTypeAreRefusedNamingTheFieldAndChangeNothing() {
+        String reviewer =
+                tokenOf("rev-type-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov", Role.REVIEWER);
+        String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
+                .toString();
+        String complete = "\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                + "\"codes\":[\"PC-SUBJECT\"]";
+
+        assertRefusedNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/draft",
+                        "{" + complete + ",\"submit\":\"true\"}",
+                        reviewer),
+                "submit");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{" + complete + ",\"submit\":1}", reviewer),
+                "submit");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{" + complete + ",\"version\":0.5}", reviewer),
+                "version");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/draft", "{\"title\":7,\"codes\":[1]}", reviewer), "title");
+        assertRefusedNaming(
+                call(
+                        "PUT",
+                        "/api/v1/review/cases/" + id + "/marks",
+                        "{\"marks\":[{\"index\":\"0\",\"accept\":false}]}",
+                        reviewer),
+                "marks[0].index");
+        assertRefusedNaming(
+                call("PUT", "/api/v1/review/cases/" + id + "/marks", "{\"marks\":[{\"index\":0}]}", reviewer),
+                "marks[0].accept");
+        assertRefusedNaming(call("POST", "/api/v1/review/suggestions", "{\"text\":5551234567}", reviewer), "text");
+
+        assertThat(jdbc.sql("select stage || ' ' || version || ' ' || (sealed_draft is null) from review_case"
+                                + " where report_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("still in stage 1, never saved")
+                .isEqualTo("STAGE_1 0 TRUE");
+    }
+
+    private static void assertRefusedNaming(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.body()).contains("\"errors\":[{").contains("\"field\":\"" + field + "\"");
     }
 
     private String tokenOf(String email, Role role) {

@@ -127,6 +127,29 @@ class ReviewCaseTests {
     }
 
     @Test
+    void everyStoredDraftKeepsTheLimitsOfTheSendingStepsFieldByField() {
+        String over = "x".repeat(200_000);
+        ReviewCase.requireWithinLimits(complete);
+        ReviewCase.requireWithinLimits(complete.withText(
+                "t".repeat(Draft.MAX_TITLE), "n".repeat(Draft.MAX_NARRATIVE), "", "k".repeat(Draft.MAX_TAKEAWAYS)));
+
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.withText(over, "n", "", "")), "title");
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.withText("t", over, "", "")), "narrative");
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.withText("t", "n", over, "")), "lessons");
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.withText("t", "n", "", over)), "takeaways");
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.withMarks(List.of(), over)), "handMarks");
+        assertIncomplete(
+                () -> ReviewCase.requireWithinLimits(complete.withMarks(List.of(), "Elm = [" + "S".repeat(200) + "]")),
+                "handMarks");
+        Mark longReplacement = new Mark(0, 3, "PERSON", "[" + "P".repeat(Draft.MAX_REPLACEMENT) + "]", true);
+        assertIncomplete(
+                () -> ReviewCase.requireWithinLimits(
+                        complete.withMarks(List.of(new Mark(0, 3, "PERSON", "[PERSON 1]", true), longReplacement), "")),
+                "marks[1].replacement");
+        assertIncomplete(() -> ReviewCase.requireWithinLimits(complete.sentBack(over)), "reason");
+    }
+
+    @Test
     void sentBackReportsReturnToStageOneMarkedAsSuch() {
         ReviewCase c = ReviewCase.opened(ReportId.random(), MONDAY);
         c.submit(reviewer, complete, MONDAY);

@@ -238,6 +238,60 @@ class ReviewFlowTests {
     }
 
     @Test
+    void aDraftSavedWithoutSendingItOnKeepsTheLimitsAndCodesOfTheSendingStepsBesideTheField() {
+        String id = caseIdOf(
+                intake.file(1, Stories.aTypicalStory().with("narrative", STORY).asMap()));
+        String huge = "x".repeat(200_000);
+
+        assertRefusedBeside(
+                act(reviewer, id, "stage-1", List.of(Map.entry("action", "save"), Map.entry("title", huge))), "title");
+        assertRefusedBeside(
+                act(
+                        reviewer,
+                        id,
+                        "stage-1",
+                        List.of(
+                                Map.entry("action", "save"),
+                                Map.entry("title", "A title"),
+                                Map.entry("codes", "UA-SKILL"),
+                                Map.entry("codes", "NOT-A-CODE"))),
+                "codes");
+        assertRefusedBeside(
+                act(reviewer, id, "marks", List.of(Map.entry("handMarks", "thigh = [" + huge + "]"))), "handMarks");
+        assertRefusedBeside(
+                act(reviewer, id, "marks", List.of(Map.entry("mark", "0"), Map.entry("replacement0", huge))),
+                "replacement0");
+        assertThat(jdbc.sql("select version || ' ' || (sealed_draft is null) from review_case where report_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("nothing was stored")
+                .isEqualTo("0 TRUE");
+
+        submitStageOne(id);
+        assertRefusedBeside(
+                act(approver, id, "stage-2", List.of(Map.entry("action", "save"), Map.entry("lessons", huge))),
+                "lessons");
+        assertRefusedBeside(
+                act(
+                        approver,
+                        id,
+                        "stage-2",
+                        List.of(
+                                Map.entry("action", "send-back"),
+                                Map.entry("reason", "Shorter, please."),
+                                Map.entry("takeaways", huge))),
+                "takeaways");
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+        assertThat(approver.web.get("/review/cases/" + id).body()).doesNotContain("xxxxxxxxxx");
+    }
+
+    private static void assertRefusedBeside(HttpResponse<String> refused, String field) {
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"" + field + "-error\"");
+    }
+
+    @Test
     void aStalePageCannotOverwriteSomeoneElsesWork() {
         String id = caseIdOf(intake.file(1, Stories.aTypicalStory().asMap()));
         String page = reviewer.web.get("/review/cases/" + id).body();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,26 @@ public final class Outbox {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every mail to this address once one of them is as wanted, waiting up to five seconds for it:
+     * password resets and sign-ups are mailed after the page has answered.
+     */
+    public static List<String> awaitTo(Path dataDir, String email, Predicate<String> wanted) {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            List<String> mails = to(dataDir, email);
+            if (mails.stream().anyMatch(wanted) || System.nanoTime() > until) {
+                return mails;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return mails;
+            }
         }
     }
 

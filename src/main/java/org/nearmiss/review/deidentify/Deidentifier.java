@@ -3,6 +3,8 @@ package org.nearmiss.review.deidentify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +26,16 @@ public class Deidentifier {
         candidates.addAll(IdentityNumbers.find(text));
         candidates.addAll(names().find(text));
         candidates.sort(Comparator.comparingInt(Suggestion::length).reversed().thenComparingInt(Suggestion::start));
-        List<Suggestion> kept = new ArrayList<>();
+        // What is kept never overlaps, so the one kept mark that starts last before a candidate ends is
+        // the only one it can overlap: one look-up each, not a pass over all kept so far.
+        TreeMap<Integer, Suggestion> kept = new TreeMap<>();
         for (Suggestion candidate : candidates) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
-                kept.add(candidate);
+            Map.Entry<Integer, Suggestion> before = kept.lowerEntry(candidate.end());
+            if (before == null || !before.getValue().overlaps(candidate)) {
+                kept.put(candidate.start(), candidate);
             }
         }
-        kept.sort(Comparator.comparingInt(Suggestion::start));
-        return List.copyOf(kept);
+        return List.copyOf(kept.values());
     }
 
     /** The name lists are read on first use, not at start. */
@@ -46,12 +50,13 @@ public class Deidentifier {
 
     /** The text with every suggestion applied, as a first draft for the reviewer. */
     public String redact(String text) {
-        StringBuilder draft = new StringBuilder(text);
-        List<Suggestion> suggestions = new ArrayList<>(suggest(text));
-        suggestions.sort(Comparator.comparingInt(Suggestion::start).reversed());
-        for (Suggestion s : suggestions) {
-            draft.replace(s.start(), s.end(), s.replacement());
+        // Written from the start: replacing in place moved the rest of the text once a suggestion.
+        StringBuilder draft = new StringBuilder(text.length());
+        int at = 0;
+        for (Suggestion s : suggest(text)) {
+            draft.append(text, at, s.start()).append(s.replacement());
+            at = s.end();
         }
-        return draft.toString();
+        return draft.append(text, at, text.length()).toString();
     }
 }

@@ -1,11 +1,16 @@
 package org.nearmiss.review.deidentify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -202,8 +207,19 @@ final class Names {
             "Male",
             "Female");
 
+    /*
+     * Time linear in the text (see Patterns): repeated groups are bounded (each repetition was a level
+     * of recursion: "A-" or "Zorb, " repeated overflowed the stack), and so are runs that a rule can
+     * start from many positions of one long token; what is looked up for every word or every find is
+     * looked up once, in order, not by scanning the text or the finds again.
+     */
+
+    /** The longest word of a name or of a list of names: longer "words" are not words. */
+    private static final int WORD = 60;
+
+    /** A capitalised word, with up to eight hyphenated parts ("Jean-Pierre", "Smith-Jones"). */
     private static final Pattern TOKEN =
-            Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*)*(?![\\p{L}\\p{N}])");
+            Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*){0,8}(?![\\p{L}\\p{N}])");
     /** Words after a name that make it a place: "Siuslaw National Forest", "Magdalena RD", "Pevine Repeater". */
     private static final Pattern PLACE_AFTER =
             Pattern.compile("^[ \\t]+(?:National|NF|RD|Ranger|District|Forest|Park|Refuge"
@@ -212,7 +228,7 @@ final class Names {
                     + "|Fire|Complex|Incident|Burn)\\b");
     /** What may stand between two words of one name: spaces, an initial's dot, particles such as "de la". */
     private static final Pattern JOIN = Pattern.compile(
-            "\\.?[ \\t]+(?:(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|ibn|al|y)[ \\t]+)*");
+            "\\.?[ \\t]+(?:(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|ibn|al|y)[ \\t]+){0,4}");
 
     private static final Pattern PLACE_BEFORE = Pattern.compile(
             "(?i)(?:\\bin|\\bat|\\bnear|\\bfrom|\\binto|\\boutside|\\btowards?|\\bthrough|\\baround|\\bdowntown"
@@ -243,11 +259,23 @@ final class Names {
 
     /** Whether the span fills its line, but for a quoting mark ("> ", "??? ") before it. */
     private static boolean aloneOnLine(String text, int start, int end) {
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        int lineEnd = text.indexOf('\n', end);
-        String before = text.substring(lineStart, start);
-        String after = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
-        return before.matches("[ \\t>?]*") && after.isBlank() && (lineStart > 0 || lineEnd >= 0);
+        // Walks only over what may stand beside the span: reading its whole line for each word of a
+        // long line made the time grow with the square of the line.
+        int before = start - 1;
+        while (before >= 0 && " \t>?".indexOf(text.charAt(before)) >= 0) {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n') {
+            return false;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) != '\n' && Character.isWhitespace(text.charAt(after))) {
+            after++;
+        }
+        if (after < text.length() && text.charAt(after) != '\n') {
+            return false;
+        }
+        return before >= 0 || after < text.length();
     }
 
     /** A street with its number earlier on the same line, then a comma: "1634 Rua do Arenque 1634, Goiânia". */
@@ -316,9 +344,10 @@ final class Names {
             "sir",
             "ma");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’@.])\\p{Ll}+(?![\\p{L}\\p{N}'’@])");
-    private static final String CAP = "\\p{Lu}[\\p{L}'’-]*";
+    private static final String CAP = "\\p{Lu}[\\p{L}'’-]{0," + WORD + "}";
+    /** "Monjeau, Graves and Reed": up to twenty names before the last. */
     private static final Pattern LIST = Pattern.compile(
-            "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + ")*,?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
+            "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + "){0,20},?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
     /** Words after a name that make it a company: "Microbilt Corporation", "Acme Towing LLC". */
     private static final Pattern COMPANY_AFTER =
             Pattern.compile("^,?[ \\t]+(?:Inc\\.?|Incorporated|Corporation|Corp\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?"
@@ -391,21 +420,7 @@ final class Names {
             }
         }
         // Lone surnames of people already named ("Ramos said ...") get the same role.
-        List<Found> alsoNamed = new ArrayList<>();
-        for (String key : numbers.keySet()) {
-            if (FUNCTION_WORDS.contains(key)) {
-                continue;
-            }
-            Matcher alone = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(Lexicon.capitalised(key)) + "(?![\\p{L}])")
-                    .matcher(text);
-            while (alone.find()) {
-                Found f = Found.person(alone.start(), alone.end(), key, officers.get(key));
-                if (kept.stream().noneMatch(k -> k.start() < f.end() && f.start() < k.end())) {
-                    alsoNamed.add(f);
-                }
-            }
-        }
-        kept.addAll(alsoNamed);
+        kept.addAll(alsoNamed(text, kept, numbers.keySet(), officers));
         List<Suggestion> suggestions = new ArrayList<>();
         for (Found f : kept) {
             String replacement = switch (f.kind()) {
@@ -461,8 +476,10 @@ final class Names {
         if (lexicon.places.contains(whole) && run.size() > 1 && !allPlain) {
             return List.of(new Found(run.getFirst()[0], run.getLast()[1], whole, false, Kind.PLACE));
         }
-        if (run.size() > 1 && ALL_CAPS.matcher(whole).matches()) {
-            // Text written in capitals: each stretch between ordinary words on its own.
+        if (run.size() > 1 && ALL_CAPS.matcher(whole).matches() && run.stream().anyMatch(t -> plain(word(text, t)))) {
+            // Text written in capitals: each stretch between ordinary words on its own. A stretch
+            // without one is read as any run is (it was handed back here unchanged, without end, and
+            // overflowed the stack).
             List<Found> stretches = new ArrayList<>();
             int from = 0;
             for (int k = 0; k <= run.size(); k++) {
@@ -567,6 +584,110 @@ final class Names {
         return List.of(Found.person(start, end, lastWord, false));
     }
 
+    /**
+     * Every other place each named person's surname stands alone, outside what was found, surname by
+     * surname in the order they were numbered. One pass over the text finds them all: a pass per
+     * surname grew with the square of a text naming many people.
+     */
+    private static List<Found> alsoNamed(
+            String text, List<Found> kept, Collection<String> keys, Map<String, Boolean> officers) {
+        Map<String, List<Found>> byKey = new LinkedHashMap<>();
+        Map<String, List<String>> keysWritten = new HashMap<>();
+        Map<String, Integer> freeFrom = new HashMap<>();
+        Trie surnames = new Trie();
+        for (String key : keys) {
+            if (!FUNCTION_WORDS.contains(key)) {
+                String written = Lexicon.capitalised(key);
+                byKey.put(key, new ArrayList<>());
+                keysWritten.computeIfAbsent(written, w -> new ArrayList<>()).add(key);
+                surnames.add(written);
+            }
+        }
+        Spans found = new Spans(kept);
+        for (int at = 0; at < text.length(); at++) {
+            if (at > 0 && Character.isLetter(text.codePointBefore(at))) {
+                continue;
+            }
+            for (String written : surnames.prefixesOf(text, at)) {
+                int end = at + written.length();
+                if (end < text.length() && Character.isLetter(text.codePointAt(end))) {
+                    continue;
+                }
+                for (String key : keysWritten.get(written)) {
+                    // As a search for the one surname would: whole words, one after another, never overlapping.
+                    if (at >= freeFrom.getOrDefault(key, 0)) {
+                        freeFrom.put(key, end);
+                        if (!found.overlaps(at, end)) {
+                            byKey.get(key).add(Found.person(at, end, key, officers.get(key)));
+                        }
+                    }
+                }
+            }
+        }
+        return byKey.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Words to find at any place of a text, looked up letter by letter from there. */
+    private static final class Trie {
+
+        private final Map<Character, Trie> next = new HashMap<>();
+        private String word;
+
+        void add(String w) {
+            Trie node = this;
+            for (int i = 0; i < w.length(); i++) {
+                node = node.next.computeIfAbsent(w.charAt(i), c -> new Trie());
+            }
+            node.word = w;
+        }
+
+        /** The words that the text holds from {@code at} on, shortest first. */
+        List<String> prefixesOf(String text, int at) {
+            List<String> words = new ArrayList<>(1);
+            Trie node = this;
+            for (int i = at; i < text.length(); i++) {
+                node = node.next.get(text.charAt(i));
+                if (node == null) {
+                    break;
+                }
+                if (node.word != null) {
+                    words.add(node.word);
+                }
+            }
+            return words;
+        }
+    }
+
+    /**
+     * Finds that do not overlap one another, by where they start: whether a stretch overlaps one of
+     * them, or holds one, is answered without going through them all.
+     */
+    private static final class Spans {
+
+        private final TreeMap<Integer, Found> byStart = new TreeMap<>();
+
+        Spans(Collection<Found> disjoint) {
+            disjoint.forEach(f -> byStart.put(f.start(), f));
+        }
+
+        Spans() {}
+
+        void add(Found f) {
+            byStart.put(f.start(), f);
+        }
+
+        boolean overlaps(int start, int end) {
+            Map.Entry<Integer, Found> before = byStart.lowerEntry(end);
+            return before != null && before.getValue().end() > start;
+        }
+
+        /** Whether a person's name lies wholly inside the stretch. */
+        boolean holdsPerson(int start, int end) {
+            return byStart.subMap(start, end).values().stream()
+                    .anyMatch(f -> f.kind() == Kind.PERSON && f.end() <= end);
+        }
+    }
+
     /** Country names in English, as the JDK knows them (ISO 3166), and the usual short forms. */
     private static final Set<String> COUNTRIES = countries();
 
@@ -599,7 +720,17 @@ final class Names {
      * people: the list becomes one organisation.
      */
     private static List<Found> firms(String text, List<Found> found) {
-        List<Found> result = new ArrayList<>(found);
+        // Lists never overlap one another, so each find is inside one list at most: what a list holds
+        // is looked up among the finds by where they start, and the finds are gone through once.
+        Integer[] byStart = new Integer[found.size()];
+        for (int i = 0; i < byStart.length; i++) {
+            byStart[i] = i;
+        }
+        Arrays.sort(byStart, Comparator.comparingInt(i -> found.get(i).start()));
+        int[] starts =
+                Arrays.stream(byStart).mapToInt(i -> found.get(i).start()).toArray();
+        boolean[] inFirm = new boolean[found.size()];
+        List<Found> firms = new ArrayList<>();
         Matcher list = LIST.matcher(text);
         while (list.find()) {
             int start = list.start();
@@ -613,32 +744,53 @@ final class Names {
             if (members < 3 || !firm || list.group().contains(".")) {
                 continue;
             }
-            boolean people = result.stream()
-                    .filter(f -> f.start() >= start && f.end() <= end)
-                    .allMatch(f -> f.kind() == Kind.PERSON);
-            if (people) {
-                result.removeIf(f -> f.start() >= start && f.end() <= end);
-                result.add(new Found(start, end, list.group(), false, Kind.AGENCY));
+            List<Integer> inside = new ArrayList<>();
+            for (int k = firstAtOrAfter(starts, start); k < starts.length && starts[k] < end; k++) {
+                if (found.get(byStart[k]).end() <= end) {
+                    inside.add(byStart[k]);
+                }
+            }
+            if (inside.stream().allMatch(i -> found.get(i).kind() == Kind.PERSON)) {
+                inside.forEach(i -> inFirm[i] = true);
+                firms.add(new Found(start, end, list.group(), false, Kind.AGENCY));
             }
         }
+        List<Found> result = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (!inFirm[i]) {
+                result.add(found.get(i));
+            }
+        }
+        result.addAll(firms);
         return result;
+    }
+
+    /** Where the first value at or after {@code value} is in a sorted array (its length when none is). */
+    private static int firstAtOrAfter(int[] sorted, int value) {
+        int at = Arrays.binarySearch(sorted, value);
+        if (at < 0) {
+            return -at - 1;
+        }
+        while (at > 0 && sorted[at - 1] == value) {
+            at--;
+        }
+        return at;
     }
 
     /** The others in a list of people one of whom is named: "Monjeau, Graves and Reed". */
     private static List<Found> coordinated(String text, List<Found> found) {
         List<Found> more = new ArrayList<>();
+        Spans taken = new Spans(found);
         Matcher list = LIST.matcher(text);
         while (list.find()) {
             int start = list.start();
             int end = list.end();
-            boolean holdsPerson =
-                    found.stream().anyMatch(f -> f.kind() == Kind.PERSON && f.start() >= start && f.end() <= end);
-            if (holdsPerson) {
+            if (taken.holdsPerson(start, end)) {
                 Matcher member = TOKEN.matcher(text).region(start, end);
                 while (member.find()) {
                     int s = member.start();
                     int e = member.end();
-                    if (found.stream().noneMatch(f -> f.start() < e && s < f.end())) {
+                    if (!taken.overlaps(s, e)) {
                         more.add(Found.person(s, e, member.group(), false));
                     }
                 }
@@ -687,9 +839,11 @@ final class Names {
                 ? Integer.compare(b.end() - b.start(), a.end() - a.start())
                 : Integer.compare(a.start(), b.start()));
         List<Found> kept = new ArrayList<>();
+        Spans taken = new Spans();
         for (Found f : byLength) {
-            if (kept.stream().noneMatch(k -> k.start() < f.end() && f.start() < k.end())) {
+            if (!taken.overlaps(f.start(), f.end())) {
                 kept.add(f);
+                taken.add(f);
             }
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));

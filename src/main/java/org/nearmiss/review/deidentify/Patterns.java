@@ -26,11 +26,27 @@ final class Patterns {
             + "|Isle|Key|Landing|Meadows?|Mills?|Orchard|Spring|Springs|Station|Summit|Valley|Vista|View|Village"
             + "|Close|Crescent|Gateway|Mews|Grove|Gardens|Flats|Lodge)";
 
+    /*
+     * Time linear in the text: the engine tries each rule at every position of the text, so a run
+     * without an end ([\\w.-]+, "any word") scanned on from every position to the end of a long token
+     * ("1-" repeated 10,000 times took 2.9 s in the e-mail rule) and a repeated group recursed once a
+     * repetition until the stack overflowed. Runs that many positions can start are bounded by the
+     * longest word real text has, repeated groups by a count no street or name reaches, so each
+     * position costs at most a constant. DeidentifierGrowthTests holds the rules to it.
+     */
+
+    /** The longest word of a street's or an agency's name: longer "words" are not words. */
+    private static final int WORD = 60;
+
     /** One rule: a pattern, the kind it finds, and the replacement for a match. */
     record Rule(Kind kind, Pattern pattern, Function<Matcher, String> replacement) {}
 
     static final List<Rule> RULES = List.of(
-            new Rule(Kind.EMAIL, Pattern.compile("\\b[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b"), m -> "[EMAIL]"),
+            // An address's parts no longer than the standard allows (RFC 5321: 64 before the @, 63 a label).
+            new Rule(
+                    Kind.EMAIL,
+                    Pattern.compile("\\b[\\w.%+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,8}\\b"),
+                    m -> "[EMAIL]"),
             new Rule(
                     Kind.PHONE,
                     // Groups of digits as phone numbers are written at home and abroad; the digit count is
@@ -110,15 +126,18 @@ final class Patterns {
                             // ("Via Roma"), so English "via radio" is left alone.
                             "(?:(?<![\\p{L}])\\d{1,6}\\s+(?:\\d{1,5}\\s+)?(?i:rua|rue|rúa|via|viale|corso|piazza|avenida|avda\\.|av\\.?|calle|carrer|ul\\.)"
                                     + "|(?<![\\p{L}])(?:Rua|Rue|Rúa|Via|Viale|Corso|Piazza|Avenida|Avda\\.|Av\\.?|Calle|Carrer|ul\\.)(?=\\s+\\p{Lu}))\\s+"
-                                    + "(?:(?i:de|des|du|la|le|del|della|delle|do|da|dos|das|di)\\s+)*[\\p{L}'’.-]+"
-                                    + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|(?i:de|des|du|la|le|del|della|do|da|dos|das|di)))*(?:\\s+\\d{1,5}\\b\\.?)?"
-                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?[\\p{L}-]+(?:\\s+(?i:strasse|straße|weg|gate|tee|allee|gasse|platz|vej|vei))?"
+                                    + "(?:(?i:de|des|du|la|le|del|della|delle|do|da|dos|das|di)\\s+){0,4}[\\p{L}'’.-]+"
+                                    + "(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|(?i:de|des|du|la|le|del|della|do|da|dos|das|di))){0,8}(?:\\s+\\d{1,5}\\b\\.?)?"
+                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?[\\p{L}-]{1," + WORD
+                                    + "}(?:\\s+(?i:strasse|straße|weg|gate|tee|allee|gasse|platz|vej|vei))?"
                                     + "(?i:vej|veien|vegen|gata|gatan|gate|tie|katu|strasse|straße|weg|laan|utca|útja|tee|allee|gasse|platz|vei)"
                                     + "\\s+\\d{1,5}\\b\\.?"
-                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:\\p{L}[\\p{L}-]*\\s+){1,2}(?i:u\\.|út|útja|utca|tér|kapu|körút)\\s+\\d{1,5}\\b\\.?"
+                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:\\p{L}[\\p{L}-]{0," + WORD
+                                    + "}\\s+){1,2}(?i:u\\.|út|útja|utca|tér|kapu|körút)\\s+\\d{1,5}\\b\\.?"
                                     + "|\\b(?i:postbox|post box)\\s+\\d{1,6}\\b"
-                                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
-                                    + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+)*[\\p{L}'’-]+"),
+                                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}'’-]{1," + WORD
+                                    + "}\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
+                                    + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+){0,4}[\\p{L}'’-]+"),
                     m -> "[STREET]"),
             // A postcode closing an address line: "Hungary 34796", "PA 39551".
             new Rule(
@@ -137,7 +156,8 @@ final class Patterns {
                                     + "|Neighboring|Neighbouring|Adjacent|Other|Another|Each|Every|Any|Both|Several|Outside"
                                     + "|Assisting|Responding|When|While|Then|And|But|If|We|I|They|State|County|City|Tribal|Military|Transit"
                                     + "|Campus|University|Park|Capitol|Federal|Village|Town|Metro|Airport)\\b)"
-                                    + "(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:Police Department|Police Dept\\.?|Police|Sheriff['’]s Office"
+                                    + "(?:\\p{Lu}[\\p{L}'’.-]{0," + WORD
+                                    + "}\\s+){1,4}(?:Police Department|Police Dept\\.?|Police|Sheriff['’]s Office"
                                     + "|Sheriff['’]s Department|Sheriff['’]s Dept\\.?|Highway Patrol|State Police|State Patrol"
                                     + "|Marshal['’]s Office|Department of Public Safety|Fire Department|Fire Dept\\.?"
                                     + "|Fire Protection District|Fire Rescue|Volunteer Fire Department|Volunteer Fire|Ranger District"

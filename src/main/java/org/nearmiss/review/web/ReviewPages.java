@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.ReportId;
@@ -203,7 +205,7 @@ class ReviewPages {
         if (refused != null) {
             response.setStatus(statusOf(refused.reason()).value());
             model.addAttribute("problem", refused.getMessage());
-            model.addAttribute("problemField", refused.field());
+            model.addAttribute("problemField", fieldOnPage(refused.field()));
         }
         Draft draft = workspace.draft();
         model.addAttribute("who", who);
@@ -232,6 +234,17 @@ class ReviewPages {
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.CONFLICT;
         };
+    }
+
+    private static final Pattern MARK_REPLACEMENT = Pattern.compile("marks\\[(\\d{1,5})]\\.replacement");
+
+    /** The form field a refusal names: a mark's replacement is {@code replacement3} on the page. */
+    private static String fieldOnPage(String field) {
+        if (field == null) {
+            return null;
+        }
+        Matcher mark = MARK_REPLACEMENT.matcher(field);
+        return mark.matches() ? "replacement" + mark.group(1) : field;
     }
 
     private static Long version(MultiValueMap<String, String> form) {
