@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Suggestion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ public class Intake {
     private final Duration statusFloor;
     private final ObjectProvider<AgencyCodes> agencyCodes;
     private final GroupCommit filings;
+    private final Deidentifier deidentifier;
     private final SecureRandom random = new SecureRandom();
 
     Intake(
@@ -46,7 +49,8 @@ public class Intake {
             Clock clock,
             IntakeProperties properties,
             ObjectProvider<AgencyCodes> agencyCodes,
-            GroupCommit filings) {
+            GroupCommit filings,
+            Deidentifier deidentifier) {
         this.questionnaires = questionnaires;
         this.reports = reports;
         this.transactions = transactions;
@@ -56,6 +60,44 @@ public class Intake {
         this.statusFloor = properties.statusFloor();
         this.agencyCodes = agencyCodes;
         this.filings = filings;
+        this.deidentifier = deidentifier;
+    }
+
+    /**
+     * What in the reporter's own words looks identifying, with what a reviewer would put instead:
+     * shown before sending, so the reporter can take it out at the source. Nothing is stored, checked
+     * or logged; any questionnaire version may be asked about (an unknown one reads as the current).
+     */
+    public List<Identifying> identifying(Integer questionnaireVersion, Map<String, List<String>> answers) {
+        Questionnaire questionnaire;
+        try {
+            questionnaire = questionnaires.version(questionnaireVersion);
+        } catch (QuestionnaireUnknown unknown) {
+            questionnaire = questionnaires.current();
+        }
+        List<Identifying> found = new java.util.ArrayList<>();
+        for (Question question : questionnaire.questions()) {
+            List<String> values = answers.getOrDefault(question.id(), List.of());
+            if (!question.type().isFreeText() || question.id().equals(AGENCY_CODE) || values.isEmpty()) {
+                continue;
+            }
+            String text = values.getFirst();
+            // Over its limit the answer will be refused anyway; the assistant is not asked to read more.
+            if (text == null || (question.maxLength() != null && text.length() > 2 * question.maxLength())) {
+                continue;
+            }
+            for (Suggestion s : deidentifier.suggest(text)) {
+                found.add(new Identifying(
+                        question.id(),
+                        question.label(),
+                        s.start(),
+                        s.end(),
+                        text.substring(s.start(), s.end()),
+                        s.kind().label(),
+                        s.replacement()));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nearmiss.review.deidentify.Deidentifier;
-import org.nearmiss.review.deidentify.Suggestion;
+import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Suggestion;
 
 /**
  * Prints the assistant's marks on a seeded sample of real, unredacted SAFENET near-miss narratives

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nearmiss.review.deidentify.Deidentifier;
-import org.nearmiss.review.deidentify.Kind;
-import org.nearmiss.review.deidentify.Suggestion;
+import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Kind;
+import org.nearmiss.deidentify.Suggestion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

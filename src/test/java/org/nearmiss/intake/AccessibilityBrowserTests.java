@@ -53,7 +53,7 @@ class AccessibilityBrowserTests {
         open("/no/such/page");
 
         browser.get(url("/share"));
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
         assertThat(browser.findElement(By.id("error-summary")).isDisplayed()).isTrue();
         assertThat(Accessibility.violations(browser)).as("form with errors").isEmpty();
 
@@ -83,7 +83,7 @@ class AccessibilityBrowserTests {
         browser.findElement(By.id("q-incidentMonth")).sendKeys("March", "\t", "2026");
         browser.findElement(By.cssSelector("label[for=q-injuryPotential]")).click();
         browser.findElement(By.id("q-narrative")).sendKeys(Stories.NARRATIVE);
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
 
         assertThat(browser.findElement(By.id("report-key")).getText()).isNotBlank();
         assertThat(Accessibility.violations(browser)).isEmpty();

@@ -62,7 +62,7 @@ class AnonymityInBrowserTests {
         browser.findElement(By.id("q-incidentMonth")).sendKeys("March", "\t", "2026");
         browser.findElement(By.cssSelector("label[for=q-injuryPotential]")).click();
         browser.findElement(By.id("q-narrative")).sendKeys(NARRATIVE);
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
         assertThat(browser.findElement(By.id("report-key")).getText()).isNotBlank();
 
         String database =

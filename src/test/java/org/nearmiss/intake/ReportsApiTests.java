@@ -85,6 +85,35 @@ class ReportsApiTests {
     }
 
     @Test
+    void appsCheckTheReportersWordsBeforeSendingAndNothingIsStored() {
+        long before = reportCount();
+        String story = "Sgt. Maria Lopez from the county called me at 555-201-3344 after the stop.";
+
+        HttpResponse<String> checked = http.postJson(
+                "/api/v1/reports/check",
+                Stories.aTypicalStory().with("narrative", story).asJson(1));
+
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(checked.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(checked.headers().allValues("Set-Cookie")).isEmpty();
+        JsonNode found = json.readTree(checked.body()).get("identifying");
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (JsonNode one : found) {
+            assertThat(one.get("question").asString()).isEqualTo("narrative");
+            assertThat(story.substring(one.get("start").asInt(), one.get("end").asInt()))
+                    .isEqualTo(one.get("words").asString());
+            assertThat(one.get("replacement").asString()).startsWith("[");
+            words.add(one.get("words").asString());
+        }
+        assertThat(words).anyMatch(w -> w.contains("Maria Lopez")).contains("555-201-3344");
+        assertThat(reportCount()).isEqualTo(before);
+
+        HttpResponse<String> clean =
+                http.postJson("/api/v1/reports/check", Stories.aTypicalStory().asJson(1));
+        assertThat(json.readTree(clean.body()).get("identifying").size()).isZero();
+    }
+
+    @Test
     void filingAnnouncesTheReportWithoutItsContent() {
         ReportKey key = intake.file(1, Stories.aTypicalStory().asMap());
 

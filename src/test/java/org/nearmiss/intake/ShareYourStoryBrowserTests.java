@@ -19,6 +19,13 @@ class ShareYourStoryBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long filed() {
+        return jdbc.sql("select count(*) from report").query(Long.class).single();
+    }
+
     private WebDriver browser;
 
     @AfterEach
@@ -37,7 +44,7 @@ class ShareYourStoryBrowserTests {
         assertThat(browser.findElement(By.id("draft")).isDisplayed()).isFalse();
 
         fillTheRequiredAnswers(browser);
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
 
         String key = browser.findElement(By.id("report-key")).getText();
         assertThat(key).matches("([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}");
@@ -51,11 +58,45 @@ class ShareYourStoryBrowserTests {
     }
 
     @Test
+    void withJavaScriptOffOnAPhoneTheReporterSeesWhatLooksIdentifyingBeforeSendingAndNothingIsKept() {
+        browser = Browser.start(false);
+        browser.get(url("/share"));
+        fillTheRequiredAnswers(browser);
+        browser.findElement(By.id("q-narrative")).sendKeys(" Sgt. Maria Lopez called me at 555-201-3344.");
+        long filedBefore = filed();
+
+        browser.findElement(By.cssSelector("#check button")).click();
+
+        String found = browser.findElement(By.cssSelector("ul.identifying")).getText();
+        assertThat(found)
+                .contains("Maria Lopez")
+                .contains("a person's name")
+                .contains("555-201-3344")
+                .contains("a phone number")
+                .contains("[PHONE]");
+        assertThat(browser.findElement(By.id("q-narrative")).getAttribute("value"))
+                .as("the answers come back as typed")
+                .contains("Maria Lopez");
+        assertThat(filed()).as("nothing is stored by a check").isEqualTo(filedBefore);
+        assertThat(browser.manage().getCookies()).isEmpty();
+        assertThat(browser.findElement(By.tagName("html")).getSize().getWidth()).isLessThanOrEqualTo(360);
+
+        browser.findElement(By.id("q-narrative")).clear();
+        browser.findElement(By.id("q-narrative")).sendKeys(Stories.NARRATIVE);
+        browser.findElement(By.cssSelector("#check button")).click();
+        assertThat(browser.findElement(By.cssSelector("#check .notice.success")).getText())
+                .contains("found nothing");
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
+        assertThat(browser.findElement(By.id("report-key")).getText()).isNotBlank();
+        assertThat(filed()).isEqualTo(filedBefore + 1);
+    }
+
+    @Test
     void aMissingAnswerIsNamedAtTheTopAndAtTheField() {
         browser = Browser.start(false);
         browser.get(url("/share"));
         browser.findElement(By.id("q-narrative")).sendKeys(Stories.NARRATIVE);
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
 
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Type of call or activity");
         assertThat(browser.findElement(By.id("q-activity")).getAttribute("aria-invalid"))
@@ -81,7 +122,7 @@ class ShareYourStoryBrowserTests {
                 .contains("broken tail light");
         assertThat(browser.findElement(By.id("keep-draft")).isSelected()).isTrue();
 
-        browser.findElement(By.cssSelector("#share-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#share-form .send button")).click();
         assertThat(browser.findElement(By.id("report-key")).getText()).isNotBlank();
         assertThat(draft()).isNull();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.FieldProblem;
 import org.nearmiss.intake.Filing;
+import org.nearmiss.intake.Identifying;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.JsonAnswers;
 import org.nearmiss.intake.QuestionnaireUnknown;
@@ -76,6 +77,21 @@ class ReportsApi {
     record Filed(String reportKey, List<Notice> notices) {}
 
     record Notice(String field, String message) {}
+
+    /** What a check before sending finds: the words in each answer that look identifying. */
+    record Checked(List<Identifying> identifying) {}
+
+    /**
+     * The check before sending: the same body as filing, nothing stored. Each finding names its
+     * question, where the words are in the answer, what they look like and a replacement.
+     */
+    @PostMapping(path = "/reports/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Checked> check(@RequestBody FileRequest request, HttpServletRequest http) {
+        throttle.admit(Throttle.Action.FILE, http);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new Checked(intake.identifying(request.questionnaireVersion(), rawAnswers(request.answers()))));
+    }
 
     @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Filed> file(@RequestBody FileRequest request, HttpServletRequest http) {

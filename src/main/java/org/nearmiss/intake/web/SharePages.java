@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SharePages {
 
     private static final String VERSION_FIELD = "questionnaireVersion";
+    /** The name of the "Check my words" button: present when the reporter asked for a check, not to send. */
+    private static final String CHECK_FIELD = "check";
 
     private final Questionnaires questionnaires;
     private final Intake intake;
@@ -62,7 +64,20 @@ class SharePages {
         throttle.admit(Throttle.Action.FILE, request);
         Map<String, List<String>> answers = new LinkedHashMap<>(form);
         answers.remove(VERSION_FIELD);
+        answers.remove(CHECK_FIELD);
         Integer version = parseVersion(form.getFirst(VERSION_FIELD));
+        if (form.containsKey(CHECK_FIELD)) {
+            // "Check my words": the same form back with what looks identifying; nothing is stored.
+            Questionnaire shown;
+            try {
+                shown = questionnaires.version(version);
+            } catch (QuestionnaireUnknown stale) {
+                shown = questionnaires.current();
+            }
+            model.addAttribute("identifying", intake.identifying(version, answers));
+            model.addAttribute("checked", true);
+            return showForm(model, shown, answers, List.of());
+        }
         try {
             Filing filing = intake.submit(version, answers);
             model.addAttribute("reportKey", filing.key().display());

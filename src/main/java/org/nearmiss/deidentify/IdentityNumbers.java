@@ -1,4 +1,4 @@
-package org.nearmiss.review.deidentify;
+package org.nearmiss.deidentify;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.nearmiss.review.deidentify;
+package org.nearmiss.deidentify;
 
 /**
  * One proposed redaction: characters {@code [start, end)} of the text look like {@code kind} and could

@@ -1,4 +1,4 @@
-package org.nearmiss.review.deidentify;
+package org.nearmiss.deidentify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

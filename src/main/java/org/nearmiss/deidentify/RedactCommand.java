@@ -1,4 +1,4 @@
-package org.nearmiss.review.deidentify;
+package org.nearmiss.deidentify;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
