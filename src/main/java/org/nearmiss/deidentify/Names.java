@@ -235,18 +235,18 @@ final class Names {
                     + "|\\b(?:flew|fly|flying|moved|moving|went|go|going|drove|driving|travell?ed|trip|headed|relocated|back)"
                     + "\\s+to)\\s+$");
     /**
-     * What follows a town in a postal address: a region code and postal code ("Toronto, ON 82269",
-     * "Aalborg NO 9100"), or a country ("Goiânia, Brazil", "Riisa ⏎ Estonia 62488").
+     * What follows a town in a postal address: a region code and postal code ("Kelowna, BC 40112",
+     * "Odense DK 5210"), or a country ("Braga, Portugal", "Tartu ⏎ Estonia 51003").
      */
     private static final Pattern REGION_AFTER =
             Pattern.compile("^[\\s,]*(?:\\p{Lu}{2}\\b[ \\t\\r\\n,]*(?:\\d{4,6}\\b|$|\\p{Lu}\\p{Ll})|\\d{4,6}\\b)");
     /** A line of a postal address before the town's: a street with its number, a suite or apartment. */
     private static final Pattern ADDRESS_LINE = Pattern.compile(
             "(?i)(?:\\d[\\p{L}\\d .,'’/-]*\\p{L}{3,}[^\\n]*|\\b(?:suite|apt\\.?|apartment|unit|box|floor)\\b[^\\n]*)[ \\t,]*\\r?\\n[ \\t>?]*$");
-    /** A suite or apartment just before, on the same line: "Suite 000 HUNDSHAGEN". */
+    /** A suite or apartment just before, on the same line: "Suite 210 BRANDVOLD". */
     private static final Pattern UNIT_BEFORE =
             Pattern.compile("(?i)\\b(?:suite|apt\\.?|apartment|unit)[ \\t]+\\d{1,6}[ \\t,]+$");
-    /** "spent a year at Teradata as the assistant": where someone works. */
+    /** "spent a year at Quellmark as the assistant": where someone works. */
     private static final Pattern EMPLOYER_AFTER = Pattern.compile("^[ \\t]+as[ \\t]+(?:a|an|the)\\b");
 
     private static final Pattern AT_BEFORE = Pattern.compile("(?i)\\bat[ \\t]+$");
@@ -254,7 +254,7 @@ final class Names {
     private static final Pattern PERSON_BEFORE = Pattern.compile(
             "(?i)\\b(?:shout|yell|scream|look|point|smil|wav|laugh|glanc|star|swor|curs|lung|charg|grabb|swung|fir)\\w*[ \\t]+at[ \\t]+$");
 
-    /** Words before a street name: "lives on Hoge Wei 32", "the bus station is on ...". */
+    /** Words before a street name: "lives on Kestrelvej 12", "the bus station is on ...". */
     private static final Pattern STREET_CUE = Pattern.compile("(?i)\\b(?:on|at)[ \\t]+$");
 
     /** Whether the span fills its line, but for a quoting mark ("> ", "??? ") before it. */
@@ -278,29 +278,27 @@ final class Names {
         return before >= 0 || after < text.length();
     }
 
-    /** A street with its number earlier on the same line, then a comma: "1634 Rua do Arenque 1634, Goiânia". */
+    /** A street with its number earlier on the same line, then a comma: "1203 Rua das Flores 1203, Braga". */
     private static final Pattern STREET_BEFORE = Pattern.compile("\\d{1,6}[ \\t]+[^\\n,]*\\p{L}{3,}[^\\n,]*,[ \\t]*$");
-    /** Words before a name that make it an organisation: "The address of Evidera is", "works at". */
-    private static final Pattern ORGANISATION_BEFORE = Pattern.compile("(?i)(?:\\bthe address of|\\bthe)\\s+$");
-    /** Words after a name that make it an organisation: "The Propublica office", "Transunion is a 501(c)3". */
+    /** Words after a name that make it an organisation: "The Quellmark office", "Orvanta is a nonprofit". */
     private static final Pattern ORGANISATION_AFTER = Pattern.compile(
             "^(?:[ \\t]+(?:office|offices|headquarters|staff|team|employees)\\b"
-                    + "|(?:[ \\t]+\\p{Lu}\\p{L}*){0,3}[ \\t]+is[ \\t]+(?:a|an)[ \\t]+(?:501|[\\p{L}\\d -]{0,50}?\\b(?:company|firm|startup|start-up|nonprofit"
-                    + "|non-profit|charity|corporation|bank|agency|organi[sz]ation|business|insurer|manufacturer|film|movie|band)\\b))");
-    /** Words before a name that make it an employer: "I work for Flightstats", "worked at Deloitte". */
+                    + "|(?:[ \\t]+\\p{Lu}\\p{L}*){0,3}[ \\t]+is[ \\t]+(?:a|an)[ \\t]+(?:[\\p{L}\\d -]{0,50}?\\b(?:company|firm|startup|start-up|nonprofit"
+                    + "|non-profit|charity|corporation|bank|agency|organi[sz]ation|business|insurer|manufacturer)\\b))");
+    /** Words before a name that make it an employer: "I work for Quellmark", "worked at Orvanta". */
     private static final Pattern EMPLOYER_BEFORE =
             Pattern.compile("(?i)\\b(?:work|works|worked|working)[ \\t]+(?:for|at)[ \\t]+$");
-    /** A street at a corner: "the corner of Dalbraut 99 and Frederikke Coves". */
+    /** A street at a corner: "the corner of Kestrelvej 12 and Amberline Drive". */
     private static final Pattern CORNER_BEFORE =
             Pattern.compile("(?i)\\bthe corner of[ \\t]+(?:[^\\n]{1,60}?[ \\t]+and[ \\t]+)?$");
-    /** Endings that make a word a contraction or a possessive: "I'm", "Don't", "Ramos's", "Stripes'". */
+    /** Endings that make a word a contraction or a possessive: "I'm", "Don't", "Ramos's", "Jones'". */
     private static final Pattern CONTRACTION =
             Pattern.compile("(?:['’](?:s|m|ll|re|d|ve|t)?|n['’]t)$", Pattern.CASE_INSENSITIVE);
     /** SWAT, DUI, CEOs: short all-capital words. */
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}s?");
 
     private static final Pattern ALL_CAPS = Pattern.compile("[\\p{Lu}\\s.'’-]+");
-    /** Words that say a name follows: "my name is Key", "Hi Victor", "named Scott". */
+    /** Words that say a name follows: "my name is Reyes", "Hi Tomas", "named Ortiz". */
     private static final Pattern CUE = Pattern.compile(
             "(?i:\\bmy name is|\\bname is|\\bnamed|\\bcalled|\\bhi|\\bhello|\\bhey|\\bdear|\\bthanks|\\bthank you)"
                     + ",?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])");
@@ -345,10 +343,10 @@ final class Names {
             "ma");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’@.])\\p{Ll}+(?![\\p{L}\\p{N}'’@])");
     private static final String CAP = "\\p{Lu}[\\p{L}'’-]{0," + WORD + "}";
-    /** "Monjeau, Graves and Reed": up to twenty names before the last. */
+    /** "Okafor, Lindqvist and Baez": up to twenty names before the last. */
     private static final Pattern LIST = Pattern.compile(
             "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + "){0,20},?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
-    /** Words after a name that make it a company: "Microbilt Corporation", "Acme Towing LLC". */
+    /** Words after a name that make it a company: "Quellmark Corporation", "Acme Towing LLC". */
     private static final Pattern COMPANY_AFTER =
             Pattern.compile("^,?[ \\t]+(?:Inc\\.?|Incorporated|Corporation|Corp\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?"
                     + "|Limited|Group|Technologies|Technology|Consulting|Company|Co\\.|Partners|Associates|Bank|Insurance"
@@ -441,7 +439,7 @@ final class Names {
      * Runs of capitalised words that hold at least one word that is not an ordinary word: names the
      * lists know, and names they do not ("Szöllösy", "Kenosha"). Ordinary words at either end are left
      * out ("Then Ruiz" marks "Ruiz"); a run found among US places, or after "in", "at", "near"..., is a
-     * place; one followed by a house number is an address ("Puruntie 82"); the rest are people.
+     * place; one followed by a house number is an address ("Kestrelvej 12"); the rest are people.
      */
     private List<Found> properNouns(String text) {
         List<int[]> tokens = new ArrayList<>();
@@ -462,7 +460,7 @@ final class Names {
         return found;
     }
 
-    /** Whether two capitalised words belong to one name: a dot may follow an initial only ("Sari J. Paavolainen"). */
+    /** Whether two capitalised words belong to one name: a dot may follow an initial only ("Ana M. Okafor"). */
     private static boolean joined(String text, int[] word, int[] next) {
         String gap = text.substring(word[1], next[0]);
         return JOIN.matcher(gap).matches() && (!gap.startsWith(".") || word[1] - word[0] == 1);
@@ -495,7 +493,7 @@ final class Names {
         while (last >= first && plain(word(text, run.get(last)))) {
             last--;
         }
-        // Leading ordinary words go ("Then Ruiz"), but a first name stays before a name ("Sari J. Paavolainen").
+        // Leading ordinary words go ("Then Ruiz"), but a first name stays before a name ("Ana M. Okafor").
         while (first < last
                 && plain(word(text, run.get(first)))
                 && !(lexicon.firstNames.contains(word(text, run.get(first)))
@@ -563,9 +561,7 @@ final class Names {
         }
         if (!knownName
                 && (ORGANISATION_AFTER.matcher(after).find()
-                        || EMPLOYER_BEFORE.matcher(wider).find()
-                        || ORGANISATION_BEFORE.matcher(wider).find()
-                                && wider.toLowerCase(Locale.ROOT).contains("address of"))) {
+                        || EMPLOYER_BEFORE.matcher(wider).find())) {
             return List.of(new Found(start, end, span, false, Kind.AGENCY));
         }
         Matcher number = NUMBER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
@@ -576,7 +572,7 @@ final class Names {
                         .matcher(text.substring(Math.max(0, start - 12), start))
                         .find();
         if ((!knownName || streetCue) && number.find()) {
-            // The house number may come first as well: "28245 Puruntie 82".
+            // The house number may come first as well: "3301 Kestrelvej 12".
             Matcher house = NUMBER_BEFORE.matcher(text.substring(Math.max(0, start - 14), start));
             int from = house.find() ? start - (house.end() - house.start()) : start;
             return List.of(new Found(from, end + number.end(), span, false, Kind.ADDRESS));
@@ -711,7 +707,7 @@ final class Names {
         return false;
     }
 
-    /** Before a list of surnames that names a firm: "The Davis, Reynolds and Williamson Orchestra", "a year at Jones, Mitchell and Williams". */
+    /** Before a list of surnames that names a firm: "The Okafor, Lindqvist and Baez Quartet", "a year at Hale, Moreno and Pike". */
     private static final Pattern FIRM_BEFORE =
             Pattern.compile("(?:\\bThe|(?i:\\bat|\\bfrom|\\bjoined|\\bfor))[ \\t]+$");
 
@@ -777,7 +773,7 @@ final class Names {
         return at;
     }
 
-    /** The others in a list of people one of whom is named: "Monjeau, Graves and Reed". */
+    /** The others in a list of people one of whom is named: "Okafor, Lindqvist and Baez". */
     private static List<Found> coordinated(String text, List<Found> found) {
         List<Found> more = new ArrayList<>();
         Spans taken = new Spans(found);

@@ -105,25 +105,25 @@ final class Patterns {
                     Kind.ADDRESS,
                     Pattern.compile("\\b(?i:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?)\\s*#?\\s*\\d+[A-Za-z]?\\b"
                             + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"
-                            // A military post address: "Unit 4719 Box 7394", not a police unit.
+                            // A military post address: "Unit 2050 Box 118", not a police unit.
                             + "|\\b(?i:unit)\\s+\\d+,?\\s+(?i:box)\\s+\\d+\\b"),
                     m -> "[ADDRESS]"),
-            // Street names after words that announce an address: "lives at 846 31 Rue Al Imam Al Bakri".
-            // (Streets with the house number after the name, "Puruntie 82", are found with names.)
+            // Street names after words that announce an address: "lives at 412 7 Rue du Marché Vieux".
+            // (Streets with the house number after the name, "Kestrelvej 12", are found with names.)
             new Rule(
                     Kind.ADDRESS,
                     Pattern.compile(
                             "(?i:address(?: is)?:?|lives at|live at|living at|moved to|corner of|located at|resides? at)\\s+"
                                     + "\\d{1,6}\\s+(?:\\d{1,5}\\s+)?(?-i:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?-i:\\p{Lu}[\\p{L}'’.-]*)){0,4}"),
                     m -> "[ADDRESS]"),
-            // Streets named the Romance way ("Rua Diadema 1903", "29 Rue de Tanger"), the Nordic and
-            // Hungarian way ("Hersnapvej 18", "Erzsébet tér 19."), and named streets without a number
-            // ("Herceg Gateway", "Main Street").
+            // Streets named the Romance way ("Rua das Flores 1203", "14 Rue de Lyon"), the Nordic and
+            // Hungarian way ("Kestrelvej 12", "Liszt tér 7."), and named streets without a number
+            // ("Amberline Gateway", "Main Street").
             new Rule(
                     Kind.ADDRESS,
                     Pattern.compile(
-                            // With a house number first, any case ("36 rue de pologne"); without, capitalised
-                            // ("Via Roma"), so English "via radio" is left alone.
+                            // With a house number first, any case ("14 rue de lyon"); without, capitalised
+                            // ("Via Verdi"), so English "via radio" is left alone.
                             "(?:(?<![\\p{L}])\\d{1,6}\\s+(?:\\d{1,5}\\s+)?(?i:rua|rue|rúa|via|viale|corso|piazza|avenida|avda\\.|av\\.?|calle|carrer|ul\\.)"
                                     + "|(?<![\\p{L}])(?:Rua|Rue|Rúa|Via|Viale|Corso|Piazza|Avenida|Avda\\.|Av\\.?|Calle|Carrer|ul\\.)(?=\\s+\\p{Lu}))\\s+"
                                     + "(?:(?i:de|des|du|la|le|del|della|delle|do|da|dos|das|di)\\s+){0,4}[\\p{L}'’.-]+"
@@ -139,7 +139,7 @@ final class Patterns {
                                     + "}\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
                                     + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+){0,4}[\\p{L}'’-]+"),
                     m -> "[STREET]"),
-            // A postcode closing an address line: "Hungary 34796", "PA 39551".
+            // A postcode closing an address line: "Estonia 51003", "OH 44120".
             new Rule(
                     Kind.ADDRESS,
                     Pattern.compile(
