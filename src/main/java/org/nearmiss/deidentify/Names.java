@@ -30,6 +30,10 @@ final class Names {
     private static final String NAME = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?";
     private static final Pattern TITLED = Pattern.compile(
             "\\b(" + OFFICER_TITLES + "|" + CIVIL_TITLES + ")\\s+(" + NAME + "(?:\\s+" + NAME + ")?)(?![\\p{L}])");
+    /** A rank or title before words typed in lower case, as on a phone: "sgt. maria lopez". */
+    private static final Pattern TITLED_LOWER = Pattern.compile("(?i:\\b(" + OFFICER_TITLES + "|" + CIVIL_TITLES
+            + "))\\s+(\\p{Ll}{2,30}+)(?:\\s+(\\p{Ll}{2,30}+))?(?![\\p{L}])");
+
     private static final Pattern PAIR =
             Pattern.compile("(?<![\\p{L}])(" + NAME + ")\\s+(?:\\p{Lu}\\.?\\s+)?(" + NAME + ")(?![\\p{L}])");
     /** Names that are also everyday words, marked only beside a surname or after a title. */
@@ -377,6 +381,22 @@ final class Names {
                 continue; // "Chief Ranger", "Deputy Superintendent": a rank, not a name
             }
             found.add(Found.person(titled.start(), titled.end(), lastWord(titled.group(2)), officer));
+        }
+        Matcher lowerTitled = TITLED_LOWER.matcher(text);
+        while (lowerTitled.find()) {
+            // Known names only, one of them no ordinary word: "sgt. maria lopez", never "officer said".
+            String first = capitalised(lowerTitled.group(2));
+            String second = lowerTitled.group(3) == null ? null : capitalised(lowerTitled.group(3));
+            boolean both = second != null
+                    && knownName(first)
+                    && knownName(second)
+                    && (knownNameNotWord(first) || knownNameNotWord(second));
+            if (!both && !knownNameNotWord(first)) {
+                continue;
+            }
+            int end = both ? lowerTitled.end(3) : lowerTitled.end(2);
+            boolean officer = !lowerTitled.group(1).matches("(?i:" + CIVIL_TITLES + ")");
+            found.add(Found.person(lowerTitled.start(), end, end == lowerTitled.end(3) ? second : first, officer));
         }
         Matcher pair = PAIR.matcher(text);
         while (pair.find()) {
@@ -793,6 +813,18 @@ final class Names {
             }
         }
         return more;
+    }
+
+    private boolean knownName(String word) {
+        return lexicon.firstNames.contains(word) || lexicon.surnames.contains(word);
+    }
+
+    private boolean knownNameNotWord(String word) {
+        return knownName(word) && !plain(word);
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static boolean plainFunctionWord(String words) {

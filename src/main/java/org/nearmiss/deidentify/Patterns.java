@@ -139,6 +139,21 @@ final class Patterns {
                                     + "}\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
                                     + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+){0,4}[\\p{L}'’-]+"),
                     m -> "[STREET]"),
+            // Where a road has no house numbers: mile markers and mileposts ("mile marker 112", "MM 47").
+            new Rule(
+                    Kind.ADDRESS,
+                    Pattern.compile("\\b(?i:mile\\s?markers?|mile\\s?posts?|milepost|mile)\\s+#?\\d{1,4}(?:\\.\\d)?\\b"
+                            + "|\\b(?:MM|MP)\\s?#?\\d{1,4}(?:\\.\\d)?\\b"),
+                    m -> "[MILE MARKER]"),
+            // Intersections of named streets, written with or without full street types: "Elm St. and
+            // Grand Ave.", "Maple Avenue & 5th Street".
+            new Rule(
+                    Kind.ADDRESS,
+                    Pattern.compile("(?<![\\p{L}])(?:(?:\\p{Lu}[\\p{L}'’-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}+"
+                            + STREET_TYPES + "\\.?\\s+(?:and|&|at|/)\\s+"
+                            + "(?:(?:\\p{Lu}[\\p{L}'’-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}+"
+                            + STREET_TYPES + "\\b\\.?"),
+                    m -> "[INTERSECTION]"),
             // A postcode closing an address line: "Estonia 51003", "OH 44120".
             new Rule(
                     Kind.ADDRESS,
