@@ -191,14 +191,7 @@ public class AuditLog {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            // Length-prefixed fields, so no two different entries can be made to read the same.
-            for (String field : new String[] {
-                String.valueOf(seq), at.toString(), actor, action, subject == null ? "" : subject, previousHash
-            }) {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                mac.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                mac.update(bytes);
-            }
+            fields(seq, at, actor, action, subject, previousHash).forEach(mac::update);
             return HexFormat.of().formatHex(mac.doFinal());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
@@ -210,16 +203,24 @@ public class AuditLog {
             long seq, Instant at, String actor, String action, String subject, String previousHash) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {
-                String.valueOf(seq), at.toString(), actor, action, subject == null ? "" : subject, previousHash
-            }) {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(bytes);
-            }
+            fields(seq, at, actor, action, subject, previousHash).forEach(sha::update);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An entry's fields, each prefixed by its length, so no two different entries can be made to read the same. */
+    private static List<byte[]> fields(
+            long seq, Instant at, String actor, String action, String subject, String previousHash) {
+        List<byte[]> parts = new java.util.ArrayList<>();
+        for (String field : new String[] {
+            String.valueOf(seq), at.toString(), actor, action, subject == null ? "" : subject, previousHash
+        }) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            parts.add((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            parts.add(bytes);
+        }
+        return parts;
     }
 }
