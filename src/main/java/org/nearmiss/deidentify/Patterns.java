@@ -197,6 +197,21 @@ final class Patterns {
                                     + "|Department|Municipal|Tribal|Agency|Interagency|Wildfire|Car|Truck|Auto)\\b)"
                                     + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?) (?:Fire|fire|Complex)\\b"),
                     m -> "[INCIDENT]"),
+            // Named natural and man-made features, by the generic terms of the national gazetteer's
+            // feature classes: "Bear Creek", "Sawtooth Ridge", "Lost Horse Canyon", "Twin Lakes".
+            new Rule(
+                    Kind.PLACE,
+                    Pattern.compile(
+                            "(?<![\\p{L}])(?!(?:The|This|That|A|An|Our|Their|Each|Every|Any|No|Upper|Lower|North|South|East"
+                                    + "|West|Main|Big|Small|Same|Next|Other)\\s)"
+                                    // At most three words before the term, each read once: bounded work per start.
+                                    // (All of it is group 1: place rules mark their group 1.)
+                                    + "((?:\\p{Lu}[\\p{L}'’-]{1,30}+\\s+){1,3}"
+                                    + "(?:Creek|Canyon|Ridge|Lake|Lakes|River|Peak|Mountain|Mountains|Butte|Mesa|Valley|Gulch"
+                                    + "|Draw|Spring|Springs|Meadow|Meadows|Pass|Reservoir|Basin|Hollow|Wash|Bay|Island"
+                                    + "|Falls|Flat|Flats|Bluff|Knob|Hill|Hills|Saddle|Fork|Summit|Campground|Trailhead"
+                                    + "|Lookout|Wilderness|National Forest|National Park|Ranger District|State Park))\\b"),
+                    m -> "[PLACE]"),
             new Rule(
                     Kind.BADGE_OR_UNIT,
                     Pattern.compile(

@@ -39,6 +39,10 @@ class OfficersStoriesTests {
                 "We called him Tiny but his name was Marcus Bell.|Marcus Bell",
                 "It happened on March 14 at 0230 hours.|March 14",
                 "His DL# W123-456-78-901 was suspended.|W123-456-78-901",
+                "The body was found near Bear Creek after dark.|Bear Creek",
+                "We staged at the Lost Horse Canyon trailhead.|Lost Horse Canyon",
+                "Radio traffic from Sawtooth Ridge was broken.|Sawtooth Ridge",
+                "The camp sat inside Ochoco National Forest land.|Ochoco National Forest",
             })
     void anIdentifierInAnOfficersSentenceIsMarked(String sentence, String identifier) {
         int start = sentence.indexOf(identifier);
