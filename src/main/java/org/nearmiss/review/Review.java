@@ -95,6 +95,7 @@ public class Review {
      * @param original what the reporter sent, labelled; empty once shredded
      * @param narrative the reporter's narrative, for showing the marks on it; empty once shredded
      * @param residual what the assistant still finds identifying in the draft narrative
+     * @param identifying what the assistant still marks in every text publishing would show, by field
      */
     public record Workspace(
             ReviewCase reviewCase,
@@ -104,6 +105,7 @@ public class Review {
             String narrative,
             List<Message> messages,
             List<Suggestion> residual,
+            List<IdentifyingMark> identifying,
             List<String> suggestedCodes,
             Optional<ReportPublished> publication) {}
 
@@ -137,6 +139,7 @@ public class Review {
                     original.map(a -> a.freeText().getOrDefault(NARRATIVE, "")).orElse(""),
                     intake.messagesOf(id),
                     residual(draft.narrative()),
+                    identifying(draft),
                     original.map(a -> taxonomy.suggestedFor(factorsOf(a))).orElse(List.of()),
                     publications.of(id));
         });
@@ -234,13 +237,97 @@ public class Review {
         });
     }
 
-    /** Publishes the report: its de-identified content goes to the library as {@link ReportPublished}. */
+    /**
+     * The approver keeping words the assistant marks: these words in this field are published as they
+     * are, for this reason. A blank reason keeps nothing.
+     */
+    public record Keep(String field, String words, String reason) {
+
+        public Keep {
+            field = field == null ? "" : field;
+            words = words == null ? "" : words;
+            reason = reason == null ? "" : reason.strip();
+        }
+
+        boolean keeps() {
+            return !reason.isEmpty();
+        }
+    }
+
+    /** The longest reason for keeping marked words: it goes into the audit log's subject. */
+    static final int MAX_KEEP_REASON = 200;
+
+    /** Publishes the report with nothing the assistant marks in it; see the overload that keeps words. */
     public ReportPublished publish(
             ReportId id, SignedIn who, Long version, String title, String narrative, String lessons, String takeaways) {
+        return publish(id, who, version, title, narrative, lessons, takeaways, List.of());
+    }
+
+    /**
+     * Publishes the report: its de-identified content goes to the library as {@link ReportPublished}.
+     * Whatever the assistant still marks in the title, narrative, lessons or takeaways must be kept by
+     * the approver with a reason; each kept mark is stored with the sealed draft and audit-logged by
+     * field, kind and reason, never by its words.
+     *
+     * @throws IdentifyingWordsLeft naming each mark not kept; nothing is published
+     */
+    public ReportPublished publish(
+            ReportId id,
+            SignedIn who,
+            Long version,
+            String title,
+            String narrative,
+            String lessons,
+            String takeaways,
+            List<Keep> keeps) {
+        List<Keep> keeping = keeps == null ? List.of() : keeps;
+        for (Keep keep : keeping) {
+            if (keep.reason().length() > MAX_KEEP_REASON) {
+                throw new ReviewRefused(
+                        ReviewRefused.Reason.INCOMPLETE,
+                        "keep",
+                        "Keep each reason for keeping words under " + MAX_KEEP_REASON + " characters.");
+            }
+        }
         ReportPublished[] published = {null};
         step(id, version, (reviewCase, draft) -> {
-            Draft approved = draft.withText(title, narrative, lessons, takeaways);
-            reviewCase.publish(who, approved, today());
+            Draft edited = draft.withText(title, narrative, lessons, takeaways);
+            reviewCase.publish(who, edited, today());
+            List<IdentifyingMark> marks = identifying(edited);
+            List<IdentifyingMark> left = marks.stream()
+                    .filter(m -> keeping.stream().noneMatch(m::keptBy))
+                    .toList();
+            if (!left.isEmpty()) {
+                throw new IdentifyingWordsLeft(left, marks);
+            }
+            List<KeptMark> kept = marks.stream()
+                    .map(m -> new KeptMark(
+                            m.field(),
+                            m.words(),
+                            m.kind().name(),
+                            keeping.stream()
+                                    .filter(m::keptBy)
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .reason()))
+                    .toList();
+            for (KeptMark k : kept) {
+                if (k.reason()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(k.words().toLowerCase(java.util.Locale.ROOT))) {
+                    // The reason goes to the audit log, where the words must never be.
+                    throw new ReviewRefused(
+                            ReviewRefused.Reason.INCOMPLETE,
+                            "keep",
+                            "Say why the words are kept without repeating them: the reason goes into the audit log.");
+                }
+            }
+            Draft approved = edited.withKept(kept);
+            for (KeptMark k : kept) {
+                // The words stay in the sealed draft; the log has only where, what kind and why.
+                audit.record(
+                        who.email(), "review.mark-kept", id + " " + k.field() + " " + k.kind() + ": " + k.reason());
+            }
             Answers coded = intake.codedOf(id).orElseThrow();
             published[0] = publications.add(
                     id,
@@ -394,7 +481,36 @@ public class Review {
                 taxonomy.suggestedFor(factorsOf(original)),
                 marks,
                 "",
-                "");
+                "",
+                List.of());
+    }
+
+    /** The texts publishing shows, by field, in the order the page shows them. */
+    private static Map<String, String> published(Draft draft) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("title", draft.title());
+        texts.put(NARRATIVE, draft.narrative());
+        texts.put(LESSONS, draft.lessons());
+        texts.put("takeaways", draft.takeaways());
+        return texts;
+    }
+
+    /**
+     * What the assistant still marks in every text that publishing would show, once per words in a
+     * field: keeping is decided for the words, wherever in the field they occur.
+     */
+    private List<IdentifyingMark> identifying(Draft draft) {
+        List<IdentifyingMark> marks = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        published(draft).forEach((field, text) -> {
+            for (Suggestion s : residual(text)) {
+                String words = text.substring(s.start(), s.end());
+                if (seen.add(field + "\u0000" + words)) {
+                    marks.add(new IdentifyingMark(field, words, s.kind(), s.replacement()));
+                }
+            }
+        });
+        return marks;
     }
 
     /** What the assistant still marks in a draft, leaving out the bracketed replacements themselves. */
