@@ -515,49 +515,7 @@ public class Review {
 
     /** What the assistant still marks in a draft, leaving out the bracketed replacements themselves. */
     private List<Suggestion> residual(String draftNarrative) {
-        Brackets brackets = new Brackets(draftNarrative);
-        return deidentifier.suggest(draftNarrative).stream()
-                .filter(s -> !brackets.inside(s))
-                .toList();
-    }
-
-    /**
-     * Where the brackets of a text are, found once: looking for them from each mark went back over the
-     * text once a mark, and a text with many marks took time growing with its square.
-     */
-    private static final class Brackets {
-
-        /** For each position, the last '[' and the last ']' at or before it, and the first ']' at or after it. */
-        private final int[] lastOpen;
-
-        private final int[] lastClose;
-        private final int[] nextClose;
-
-        Brackets(String text) {
-            int n = text.length();
-            lastOpen = new int[n];
-            lastClose = new int[n];
-            nextClose = new int[n];
-            int open = -1;
-            int close = -1;
-            for (int i = 0; i < n; i++) {
-                open = text.charAt(i) == '[' ? i : open;
-                close = text.charAt(i) == ']' ? i : close;
-                lastOpen[i] = open;
-                lastClose[i] = close;
-            }
-            close = -1;
-            for (int i = n - 1; i >= 0; i--) {
-                close = text.charAt(i) == ']' ? i : close;
-                nextClose[i] = close;
-            }
-        }
-
-        boolean inside(Suggestion s) {
-            int open = lastOpen[s.start()];
-            int close = nextClose[s.end() - 1];
-            return open >= 0 && close >= 0 && lastClose[s.start()] < open;
-        }
+        return deidentifier.residual(draftNarrative);
     }
 
     private static List<String> factorsOf(Answers answers) {
