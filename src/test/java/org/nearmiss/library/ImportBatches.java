@@ -33,6 +33,42 @@ abstract class ImportBatches {
     abstract String prefix();
 
     @Test
+    void aLineTheAssistantMarksIsRefusedByKindAndNumberUnlessTheLibraryIsAlreadyDeidentified() throws Exception {
+        String prefix = prefix() + "-MARKED";
+        String file = """
+                {"externalRef": "%1$s-1", "title": "Stop at night", "narrative": "[OFFICER 1] saw a handgun."}
+                {"externalRef": "%1$s-2", "title": "Stop at night", "narrative": "Sgt. Maria Lopez from Springfield PD called me at 555-201-3344 on 14 March."}
+                {"externalRef": "%1$s-3", "title": "Stop at night", "narrative": "A stop.", "lessons": ["Call Dan Ruiz first."]}
+                """.formatted(prefix);
+
+        StringWriter refused = new StringWriter();
+        assertThat(importer.importLines(
+                        new BufferedReader(new StringReader(file)), new PrintWriter(refused, true), false))
+                .isEqualTo(new ImportCommand.Outcome(1, 0, 2, 0));
+        assertThat(refused.toString())
+                .contains("line 2: the assistant marks what may identify someone (narrative: ")
+                .contains("a phone number")
+                .contains("line 3: the assistant marks what may identify someone (lessons: a person's name)")
+                .contains("--already-deidentified")
+                .as("by number and kind, never the words")
+                .doesNotContain("Lopez", "Springfield", "555", "Ruiz", prefix);
+        assertThat(countOf(prefix)).isEqualTo(1);
+
+        StringWriter told = new StringWriter();
+        assertThat(importer.importLines(new BufferedReader(new StringReader(file)), new PrintWriter(told, true), true))
+                .isEqualTo(new ImportCommand.Outcome(2, 1, 0, 2));
+        assertThat(told.toString()).isEmpty();
+        assertThat(countOf(prefix)).isEqualTo(3);
+    }
+
+    private long countOf(String prefix) {
+        return jdbc.sql("select count(*) from publication where external_ref like ?")
+                .param(prefix + "-%")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void anImportLosesOnlyTheLinesThatCannotBeStoredAndTheIndexFindsTheRest() throws Exception {
         String prefix = prefix();
         int lines = ImportCommand.BATCH + ImportCommand.BATCH / 2;
