@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.deidentify.Deidentifier;
 import org.nearmiss.deidentify.Suggestion;
@@ -254,6 +257,14 @@ public class Review {
         }
     }
 
+    /**
+     * What the assistant marks in texts as publishing would show them: for a page that re-shows what
+     * an approver typed when a publish was refused for another reason.
+     */
+    public List<IdentifyingMark> identifyingIn(String title, String narrative, String lessons, String takeaways) {
+        return identifying(Draft.EMPTY.withText(title, narrative, lessons, takeaways));
+    }
+
     /** The longest reason for keeping marked words: it goes into the audit log's subject. */
     static final int MAX_KEEP_REASON = 200;
 
@@ -294,13 +305,9 @@ public class Review {
             Draft edited = draft.withText(title, narrative, lessons, takeaways);
             reviewCase.publish(who, edited, today());
             List<IdentifyingMark> marks = identifying(edited);
-            List<IdentifyingMark> left = marks.stream()
-                    .filter(m -> keeping.stream().noneMatch(m::keptBy))
-                    .toList();
-            if (!left.isEmpty()) {
-                throw new IdentifyingWordsLeft(left, marks);
-            }
+            // A bad reason is refused first: the approver sees it at the marks whatever else is left.
             List<KeptMark> kept = marks.stream()
+                    .filter(m -> keeping.stream().anyMatch(m::keptBy))
                     .map(m -> new KeptMark(
                             m.field(),
                             m.words(),
@@ -312,15 +319,20 @@ public class Review {
                                     .reason()))
                     .toList();
             for (KeptMark k : kept) {
-                if (k.reason()
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .contains(k.words().toLowerCase(java.util.Locale.ROOT))) {
+                if (repeats(k.reason(), k.words())) {
                     // The reason goes to the audit log, where the words must never be.
                     throw new ReviewRefused(
                             ReviewRefused.Reason.INCOMPLETE,
                             "keep",
-                            "Say why the words are kept without repeating them: the reason goes into the audit log.");
+                            "Say why the words are kept without repeating them or naming anyone: the reason goes"
+                                    + " into the audit log.");
                 }
+            }
+            List<IdentifyingMark> left = marks.stream()
+                    .filter(m -> keeping.stream().noneMatch(m::keptBy))
+                    .toList();
+            if (!left.isEmpty()) {
+                throw new IdentifyingWordsLeft(left, marks);
             }
             Draft approved = edited.withKept(kept);
             for (KeptMark k : kept) {
@@ -483,6 +495,24 @@ public class Review {
                 "",
                 "",
                 List.of());
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+
+    /**
+     * Whether a reason for keeping words repeats any of them (a word of three letters or digits or
+     * more) or holds anything the assistant marks itself.
+     */
+    private boolean repeats(String reason, String words) {
+        String lowerReason = reason.toLowerCase(Locale.ROOT);
+        Matcher word = WORD.matcher(words.toLowerCase(Locale.ROOT));
+        while (word.find()) {
+            Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.group()) + "(?![\\p{L}\\p{N}])");
+            if (whole.matcher(lowerReason).find()) {
+                return true;
+            }
+        }
+        return !deidentifier.residual(reason).isEmpty();
     }
 
     /** The texts publishing shows, by field, in the order the page shows them. */

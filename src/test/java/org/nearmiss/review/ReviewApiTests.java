@@ -155,6 +155,33 @@ class ReviewApiTests {
                 approver);
         assertThat(blank.statusCode()).as("a blank reason keeps nothing").isEqualTo(409);
 
+        String withLopez = String.join(",", keeps).replaceFirst("cleared with the agency", "Lopez agreed");
+        HttpResponse<String> repeats = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":[" + withLopez + "]}",
+                approver);
+        HttpResponse<String> tooLong = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":[null," + String.join(",", keeps).replace("cleared", "x".repeat(300)) + "]}",
+                approver);
+        for (HttpResponse<String> bad : List.of(repeats, tooLong)) {
+            assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.body()).contains("\"field\":\"keep\"");
+        }
+        assertThat(repeats.body())
+                .as("a reason naming the words would put them in the audit log")
+                .contains("without repeating");
+        assertThat(call(
+                                "POST",
+                                "/api/v1/review/cases/" + id + "/decision",
+                                "{" + edited + ",\"keep\":\"all\"}",
+                                approver)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+
         HttpResponse<String> published = call(
                 "POST",
                 "/api/v1/review/cases/" + id + "/decision",

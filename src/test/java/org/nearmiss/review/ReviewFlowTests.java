@@ -332,6 +332,18 @@ class ReviewFlowTests {
         assertThat(stillRefused.body()).contains("value=\"Named in the public press release.\"");
         assertThat(publications.of(reportId(id))).isEmpty();
 
+        // A reason goes to the audit log, so one that repeats the words is refused at the marks.
+        List<Map.Entry<String, String>> naming = new ArrayList<>(edited);
+        naming.addAll(keeps);
+        naming.add(Map.entry("keepReason0", "Lopez asked to be named."));
+        HttpResponse<String> repeats = act(approver, id, "stage-2", naming);
+        assertThat(repeats.statusCode()).isEqualTo(400);
+        assertThat(repeats.body())
+                .contains("id=\"identifying-error\"")
+                .contains("without repeating them")
+                .contains(">" + NAMED_AT_STAGE_TWO + "</textarea>");
+        assertThat(audit.latest(10)).noneSatisfy(e -> assertThat(e.subject()).contains("Lopez"));
+
         List<Map.Entry<String, String>> all = new ArrayList<>(edited);
         all.addAll(keeps);
         for (int i = 0; i < marks; i++) {

@@ -222,7 +222,16 @@ class ReviewPages {
                 "markLines",
                 refused instanceof IdentifyingWordsLeft left
                         ? MarkLine.of(left.found(), left.marks(), typed)
-                        : MarkLine.of(workspace.identifying(), List.of(), typed));
+                        : MarkLine.of(
+                                refused != null && "keep".equals(refused.field())
+                                        ? review.identifyingIn(
+                                                typed.getFirst("title"),
+                                                typed.getFirst("narrative"),
+                                                typed.getFirst("lessons"),
+                                                typed.getFirst("takeaways"))
+                                        : workspace.identifying(),
+                                List.of(),
+                                typed));
         model.addAttribute("form", typed == null ? Form.of(draft) : Form.of(typed, draft));
         boolean stageOneRole = who.role() == Role.REVIEWER || who.role() == Role.APPROVER;
         Stage stage = workspace.reviewCase().stage();
