@@ -38,6 +38,57 @@ public class Deidentifier {
         return List.copyOf(kept.values());
     }
 
+    /**
+     * What the assistant still marks in a text that was already de-identified: its suggestions, leaving
+     * out the bracketed replacements it proposes itself ("[OFFICER 1]"), which never count as identifying.
+     */
+    public List<Suggestion> residual(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        Brackets brackets = new Brackets(text);
+        return suggest(text).stream().filter(s -> !brackets.inside(s)).toList();
+    }
+
+    /**
+     * Where the brackets of a text are, found once: looking for them from each mark went back over the
+     * text once a mark, and a text with many marks took time growing with its square.
+     */
+    private static final class Brackets {
+
+        /** For each position, the last '[' and the last ']' at or before it, and the first ']' at or after it. */
+        private final int[] lastOpen;
+
+        private final int[] lastClose;
+        private final int[] nextClose;
+
+        Brackets(String text) {
+            int n = text.length();
+            lastOpen = new int[n];
+            lastClose = new int[n];
+            nextClose = new int[n];
+            int open = -1;
+            int close = -1;
+            for (int i = 0; i < n; i++) {
+                open = text.charAt(i) == '[' ? i : open;
+                close = text.charAt(i) == ']' ? i : close;
+                lastOpen[i] = open;
+                lastClose[i] = close;
+            }
+            close = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                close = text.charAt(i) == ']' ? i : close;
+                nextClose[i] = close;
+            }
+        }
+
+        boolean inside(Suggestion s) {
+            int open = lastOpen[s.start()];
+            int close = nextClose[s.end() - 1];
+            return open >= 0 && close >= 0 && lastClose[s.start()] < open;
+        }
+    }
+
     /** The name lists are read on first use, not at start. */
     private Names names() {
         Names loaded = names;

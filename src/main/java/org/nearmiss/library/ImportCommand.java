@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nearmiss.deidentify.Deidentifier;
 import org.nearmiss.intake.Answers;
 import org.nearmiss.intake.AnswersInvalid;
 import org.nearmiss.intake.Intake;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code import FILE}: publishes a library de-identified elsewhere, one JSON line per report
  * ({@code {"externalRef", "month", "title", "answers": {...}, "narrative", "lessons"}}), without
  * review. Only {@code externalRef} and {@code narrative} are required; answers that are given must fit
- * the questionnaire. A reference imported before is skipped, so importing again changes nothing. Bad
+ * the questionnaire. A line whose title, narrative or lessons the de-identification assistant marks is
+ * refused (named by number and the kinds marked, never the words) unless the command is told with
+ * {@code --already-deidentified} that the library was de-identified by people, who let those words stand. A reference imported before is skipped, so importing again changes nothing. Bad
  * lines are reported by number, never by content, and the rest go on; the exit code is 1 if any line
  * was bad. With the embedded database (the server is stopped: H2 allows one process) the command
  * also brings this node's indexes up to date, the search index and the embeddings, while it imports,
@@ -60,11 +63,17 @@ class ImportCommand implements NearmissCommand {
 
     private final Publications publications;
     private final Intake intake;
+    private final Deidentifier deidentifier;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "JSON lines, UTF-8")
     Path file;
+
+    @CommandLine.Option(
+            names = "--already-deidentified",
+            description = "The library was de-identified by people: import lines the assistant marks, and count them.")
+    boolean alreadyDeidentified;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,28 +85,40 @@ class ImportCommand implements NearmissCommand {
     ImportCommand(
             Publications publications,
             Intake intake,
+            Deidentifier deidentifier,
             Clock clock,
             List<PublicationFollower> followers,
             @Value("${spring.datasource.url:}") String databaseUrl) {
-        this(publications, intake, clock, followers, databaseUrl.startsWith("jdbc:h2:"));
+        this(publications, intake, deidentifier, clock, followers, databaseUrl.startsWith("jdbc:h2:"));
     }
 
     /** With {@code embeddedDatabase}, the followers catch up in this process while it imports. */
     ImportCommand(
             Publications publications,
             Intake intake,
+            Deidentifier deidentifier,
             Clock clock,
             List<PublicationFollower> followers,
             boolean embeddedDatabase) {
         this.publications = publications;
         this.intake = intake;
+        this.deidentifier = deidentifier;
         this.clock = clock;
         this.followers = followers;
         this.embeddedDatabase = embeddedDatabase;
     }
 
-    /** What an import did. */
-    record Outcome(int imported, int known, int bad) {}
+    /**
+     * What an import did.
+     *
+     * @param marked lines taken although the assistant marks words in them ({@code --already-deidentified})
+     */
+    record Outcome(int imported, int known, int bad, int marked) {
+
+        Outcome(int imported, int known, int bad) {
+            this(imported, known, bad, 0);
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -110,13 +131,18 @@ class ImportCommand implements NearmissCommand {
         Outcome outcome;
         Indexing indexing = embeddedDatabase ? new Indexing(followers, err) : null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            outcome = importLines(in, err);
+            outcome = importLines(in, err, alreadyDeidentified);
         } finally {
             if (indexing != null) {
                 indexing.close();
             }
         }
         out.printf("%d imported, %d already there, %d refused%n", outcome.imported(), outcome.known(), outcome.bad());
+        if (outcome.marked() > 0) {
+            out.printf(
+                    "%d of the lines had words the assistant marks, taken as already de-identified.%n",
+                    outcome.marked());
+        }
         if (indexing != null && !indexing.failed) {
             out.println("This node's search index and embeddings hold them.");
         }
@@ -170,6 +196,11 @@ class ImportCommand implements NearmissCommand {
     }
 
     Outcome importLines(BufferedReader in, PrintWriter err) throws IOException {
+        return importLines(in, err, alreadyDeidentified);
+    }
+
+    /** Imports the lines; with {@code alreadyDeidentified}, lines the assistant marks are taken and counted. */
+    Outcome importLines(BufferedReader in, PrintWriter err, boolean alreadyDeidentified) throws IOException {
         Tally tally = new Tally(err);
         List<Line> batch = new ArrayList<>(BATCH);
         int number = 0;
@@ -180,7 +211,16 @@ class ImportCommand implements NearmissCommand {
                 continue;
             }
             try {
-                batch.add(new Line(number, parse(line)));
+                Publications.Imported report = parse(line);
+                String marked = markedIn(report);
+                if (!marked.isEmpty()) {
+                    if (!alreadyDeidentified) {
+                        throw new LineRefused("the assistant marks what may identify someone (" + marked
+                                + "); de-identify it, or import with --already-deidentified");
+                    }
+                    tally.marked++;
+                }
+                batch.add(new Line(number, report));
             } catch (LineRefused refused) {
                 tally.refused(number, refused.getMessage());
             } catch (AnswersInvalid invalid) {
@@ -203,7 +243,7 @@ class ImportCommand implements NearmissCommand {
             }
         }
         store(batch, today, tally);
-        return new Outcome(tally.imported, tally.known, tally.bad);
+        return new Outcome(tally.imported, tally.known, tally.bad, tally.marked);
     }
 
     /** A line read and checked, by its number in the file. */
@@ -216,6 +256,7 @@ class ImportCommand implements NearmissCommand {
         private int imported;
         private int known;
         private int bad;
+        private int marked;
 
         Tally(PrintWriter err) {
             this.err = err;
@@ -260,6 +301,28 @@ class ImportCommand implements NearmissCommand {
                         "the database refused it (" + refused.getClass().getSimpleName() + ")");
             }
         }
+    }
+
+    /**
+     * The kinds the assistant marks in the texts a reader would see, by field ("narrative: a person's
+     * name, a phone number"), or empty: the kinds, never the words, for they go to stderr.
+     */
+    private String markedIn(Publications.Imported report) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("title", report.title());
+        texts.put("narrative", report.narrative());
+        texts.put("lessons", String.join("\n", report.lessons()));
+        List<String> fields = new ArrayList<>();
+        texts.forEach((field, text) -> {
+            List<String> kinds = deidentifier.residual(text).stream()
+                    .map(s -> s.kind().label())
+                    .distinct()
+                    .toList();
+            if (!kinds.isEmpty()) {
+                fields.add(field + ": " + String.join(", ", kinds));
+            }
+        });
+        return String.join("; ", fields);
     }
 
     private Publications.Imported parse(String line) {

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Library",
-        allowedDependencies = {"system", "review", "intake", "accounts"})
+        allowedDependencies = {"system", "review", "intake", "accounts", "deidentify"})
 package org.nearmiss.library;
 
 import org.springframework.modulith.ApplicationModule;

@@ -16,6 +16,7 @@ import java.util.List;
  * @param marks the marks on the reporter's narrative and the reviewer's decisions on them
  * @param handMarks more words to hide, one {@code words = replacement} per line, typed by the reviewer
  * @param sentBackBecause why stage 2 last sent the report back, or empty
+ * @param kept words the approver published although the assistant marked them, with the reasons
  */
 public record Draft(
         String title,
@@ -25,7 +26,8 @@ public record Draft(
         List<String> codes,
         List<Mark> marks,
         String handMarks,
-        String sentBackBecause) {
+        String sentBackBecause,
+        List<KeptMark> kept) {
 
     static final int MAX_TITLE = 200;
     static final int MAX_NARRATIVE = 20_000;
@@ -51,24 +53,31 @@ public record Draft(
         marks = marks == null ? List.of() : List.copyOf(marks);
         handMarks = clean(handMarks);
         sentBackBecause = clean(sentBackBecause);
+        // Drafts sealed before kept marks existed have none.
+        kept = kept == null ? List.of() : List.copyOf(kept);
     }
 
-    static final Draft EMPTY = new Draft("", "", "", "", List.of(), List.of(), "", "");
+    static final Draft EMPTY = new Draft("", "", "", "", List.of(), List.of(), "", "", List.of());
 
     public Draft withText(String newTitle, String newNarrative, String newLessons, String newTakeaways) {
-        return new Draft(newTitle, newNarrative, newLessons, newTakeaways, codes, marks, handMarks, sentBackBecause);
+        return new Draft(
+                newTitle, newNarrative, newLessons, newTakeaways, codes, marks, handMarks, sentBackBecause, kept);
     }
 
     public Draft withCodes(List<String> newCodes) {
-        return new Draft(title, narrative, lessons, takeaways, newCodes, marks, handMarks, sentBackBecause);
+        return new Draft(title, narrative, lessons, takeaways, newCodes, marks, handMarks, sentBackBecause, kept);
     }
 
     public Draft withMarks(List<Mark> newMarks, String newHandMarks) {
-        return new Draft(title, narrative, lessons, takeaways, codes, newMarks, newHandMarks, sentBackBecause);
+        return new Draft(title, narrative, lessons, takeaways, codes, newMarks, newHandMarks, sentBackBecause, kept);
+    }
+
+    Draft withKept(List<KeptMark> newKept) {
+        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, sentBackBecause, newKept);
     }
 
     Draft sentBack(String reason) {
-        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, reason);
+        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, reason, kept);
     }
 
     /** The lessons as the bullets a published report shows: one per non-empty line, list markers dropped. */

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.deidentify.Deidentifier;
 import org.nearmiss.deidentify.Suggestion;
@@ -95,6 +98,7 @@ public class Review {
      * @param original what the reporter sent, labelled; empty once shredded
      * @param narrative the reporter's narrative, for showing the marks on it; empty once shredded
      * @param residual what the assistant still finds identifying in the draft narrative
+     * @param identifying what the assistant still marks in every text publishing would show, by field
      */
     public record Workspace(
             ReviewCase reviewCase,
@@ -104,6 +108,7 @@ public class Review {
             String narrative,
             List<Message> messages,
             List<Suggestion> residual,
+            List<IdentifyingMark> identifying,
             List<String> suggestedCodes,
             Optional<ReportPublished> publication) {}
 
@@ -137,6 +142,7 @@ public class Review {
                     original.map(a -> a.freeText().getOrDefault(NARRATIVE, "")).orElse(""),
                     intake.messagesOf(id),
                     residual(draft.narrative()),
+                    identifying(draft),
                     original.map(a -> taxonomy.suggestedFor(factorsOf(a))).orElse(List.of()),
                     publications.of(id));
         });
@@ -234,13 +240,106 @@ public class Review {
         });
     }
 
-    /** Publishes the report: its de-identified content goes to the library as {@link ReportPublished}. */
+    /**
+     * The approver keeping words the assistant marks: these words in this field are published as they
+     * are, for this reason. A blank reason keeps nothing.
+     */
+    public record Keep(String field, String words, String reason) {
+
+        public Keep {
+            field = field == null ? "" : field;
+            words = words == null ? "" : words;
+            reason = reason == null ? "" : reason.strip();
+        }
+
+        boolean keeps() {
+            return !reason.isEmpty();
+        }
+    }
+
+    /**
+     * What the assistant marks in texts as publishing would show them: for a page that re-shows what
+     * an approver typed when a publish was refused for another reason.
+     */
+    public List<IdentifyingMark> identifyingIn(String title, String narrative, String lessons, String takeaways) {
+        return identifying(Draft.EMPTY.withText(title, narrative, lessons, takeaways));
+    }
+
+    /** The longest reason for keeping marked words: it goes into the audit log's subject. */
+    static final int MAX_KEEP_REASON = 200;
+
+    /** Publishes the report with nothing the assistant marks in it; see the overload that keeps words. */
     public ReportPublished publish(
             ReportId id, SignedIn who, Long version, String title, String narrative, String lessons, String takeaways) {
+        return publish(id, who, version, title, narrative, lessons, takeaways, List.of());
+    }
+
+    /**
+     * Publishes the report: its de-identified content goes to the library as {@link ReportPublished}.
+     * Whatever the assistant still marks in the title, narrative, lessons or takeaways must be kept by
+     * the approver with a reason; each kept mark is stored with the sealed draft and audit-logged by
+     * field, kind and reason, never by its words.
+     *
+     * @throws IdentifyingWordsLeft naming each mark not kept; nothing is published
+     */
+    public ReportPublished publish(
+            ReportId id,
+            SignedIn who,
+            Long version,
+            String title,
+            String narrative,
+            String lessons,
+            String takeaways,
+            List<Keep> keeps) {
+        List<Keep> keeping = keeps == null ? List.of() : keeps;
+        for (Keep keep : keeping) {
+            if (keep.reason().length() > MAX_KEEP_REASON) {
+                throw new ReviewRefused(
+                        ReviewRefused.Reason.INCOMPLETE,
+                        "keep",
+                        "Keep each reason for keeping words under " + MAX_KEEP_REASON + " characters.");
+            }
+        }
         ReportPublished[] published = {null};
         step(id, version, (reviewCase, draft) -> {
-            Draft approved = draft.withText(title, narrative, lessons, takeaways);
-            reviewCase.publish(who, approved, today());
+            Draft edited = draft.withText(title, narrative, lessons, takeaways);
+            reviewCase.publish(who, edited, today());
+            List<IdentifyingMark> marks = identifying(edited);
+            // A bad reason is refused first: the approver sees it at the marks whatever else is left.
+            List<KeptMark> kept = marks.stream()
+                    .filter(m -> keeping.stream().anyMatch(m::keptBy))
+                    .map(m -> new KeptMark(
+                            m.field(),
+                            m.words(),
+                            m.kind().name(),
+                            keeping.stream()
+                                    .filter(m::keptBy)
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .reason()))
+                    .toList();
+            for (KeptMark k : kept) {
+                if (repeats(k.reason(), k.words())) {
+                    // The reason goes to the audit log, where the words must never be.
+                    throw new ReviewRefused(
+                            ReviewRefused.Reason.INCOMPLETE,
+                            "keep",
+                            "Say why the words are kept without repeating them or naming anyone: the reason goes"
+                                    + " into the audit log.");
+                }
+            }
+            List<IdentifyingMark> left = marks.stream()
+                    .filter(m -> keeping.stream().noneMatch(m::keptBy))
+                    .toList();
+            if (!left.isEmpty()) {
+                throw new IdentifyingWordsLeft(left, marks);
+            }
+            Draft approved = edited.withKept(kept);
+            for (KeptMark k : kept) {
+                // The words stay in the sealed draft; the log has only where, what kind and why.
+                audit.record(
+                        who.email(), "review.mark-kept", id + " " + k.field() + " " + k.kind() + ": " + k.reason());
+            }
             Answers coded = intake.codedOf(id).orElseThrow();
             published[0] = publications.add(
                     id,
@@ -394,54 +493,59 @@ public class Review {
                 taxonomy.suggestedFor(factorsOf(original)),
                 marks,
                 "",
-                "");
+                "",
+                List.of());
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+
+    /**
+     * Whether a reason for keeping words repeats any of them (a word of three letters or digits or
+     * more) or holds anything the assistant marks itself.
+     */
+    private boolean repeats(String reason, String words) {
+        String lowerReason = reason.toLowerCase(Locale.ROOT);
+        Matcher word = WORD.matcher(words.toLowerCase(Locale.ROOT));
+        while (word.find()) {
+            Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.group()) + "(?![\\p{L}\\p{N}])");
+            if (whole.matcher(lowerReason).find()) {
+                return true;
+            }
+        }
+        return !deidentifier.residual(reason).isEmpty();
+    }
+
+    /** The texts publishing shows, by field, in the order the page shows them. */
+    private static Map<String, String> published(Draft draft) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("title", draft.title());
+        texts.put(NARRATIVE, draft.narrative());
+        texts.put(LESSONS, draft.lessons());
+        texts.put("takeaways", draft.takeaways());
+        return texts;
+    }
+
+    /**
+     * What the assistant still marks in every text that publishing would show, once per words in a
+     * field: keeping is decided for the words, wherever in the field they occur.
+     */
+    private List<IdentifyingMark> identifying(Draft draft) {
+        List<IdentifyingMark> marks = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        published(draft).forEach((field, text) -> {
+            for (Suggestion s : residual(text)) {
+                String words = text.substring(s.start(), s.end());
+                if (seen.add(field + "\u0000" + words)) {
+                    marks.add(new IdentifyingMark(field, words, s.kind(), s.replacement()));
+                }
+            }
+        });
+        return marks;
     }
 
     /** What the assistant still marks in a draft, leaving out the bracketed replacements themselves. */
     private List<Suggestion> residual(String draftNarrative) {
-        Brackets brackets = new Brackets(draftNarrative);
-        return deidentifier.suggest(draftNarrative).stream()
-                .filter(s -> !brackets.inside(s))
-                .toList();
-    }
-
-    /**
-     * Where the brackets of a text are, found once: looking for them from each mark went back over the
-     * text once a mark, and a text with many marks took time growing with its square.
-     */
-    private static final class Brackets {
-
-        /** For each position, the last '[' and the last ']' at or before it, and the first ']' at or after it. */
-        private final int[] lastOpen;
-
-        private final int[] lastClose;
-        private final int[] nextClose;
-
-        Brackets(String text) {
-            int n = text.length();
-            lastOpen = new int[n];
-            lastClose = new int[n];
-            nextClose = new int[n];
-            int open = -1;
-            int close = -1;
-            for (int i = 0; i < n; i++) {
-                open = text.charAt(i) == '[' ? i : open;
-                close = text.charAt(i) == ']' ? i : close;
-                lastOpen[i] = open;
-                lastClose[i] = close;
-            }
-            close = -1;
-            for (int i = n - 1; i >= 0; i--) {
-                close = text.charAt(i) == ']' ? i : close;
-                nextClose[i] = close;
-            }
-        }
-
-        boolean inside(Suggestion s) {
-            int open = lastOpen[s.start()];
-            int close = nextClose[s.end() - 1];
-            return open >= 0 && close >= 0 && lastClose[s.start()] < open;
-        }
+        return deidentifier.residual(draftNarrative);
     }
 
     private static List<String> factorsOf(Answers answers) {

@@ -21,6 +21,8 @@ public class ReviewRefused extends RuntimeException {
         STALE,
         /** The reporter's text has been destroyed after the retention period. */
         SHREDDED,
+        /** The assistant still marks words in the text to publish that the approver did not keep. */
+        IDENTIFYING,
         /** No report under review has this id. */
         UNKNOWN
     }

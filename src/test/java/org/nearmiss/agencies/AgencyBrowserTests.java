@@ -114,7 +114,7 @@ class AgencyBrowserTests {
                     Stories.aTypicalStory()
                             .with("factors", i < 5 ? new String[] {"fatigue"} : new String[] {"training"}),
                     agency.code(),
-                    "Lakeside lesson " + i);
+                    "Lesson from the lake " + i);
         }
         reports.catchUp();
 
@@ -134,7 +134,7 @@ class AgencyBrowserTests {
         assertThat(complacency).as("none of 10: hidden").contains("·");
         assertThat(browser.findElement(By.id("lessons-elsewhere")).getText())
                 .contains("Lessons are not quoted here")
-                .doesNotContain("Lakeside lesson");
+                .doesNotContain("Lesson from the lake");
         assertThat(Accessibility.violations(browser)).as("the agency dashboard").isEmpty();
 
         String oldCode = browser.findElement(By.id("agency-code")).getText();

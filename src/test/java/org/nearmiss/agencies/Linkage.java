@@ -68,7 +68,7 @@ final class Linkage {
                             + " you and a cornered shoplifter",
                     "Small stores hold big surprises behind the counter"),
             new Told(
-                    "Handcuffed Arrestee Kicks Cruiser Door Into Partner",
+                    "Handcuffed Prisoner Kicks Cruiser Door Into Partner",
                     "Seated behind the cage the prisoner braced against the opposite door and drove both heels into"
                             + " it just as [OFFICER 2] leaned over the frame.",
                     "Strap the ankles of a combative prisoner before closing the rear door\nNever lean across an open"
@@ -89,7 +89,7 @@ final class Linkage {
                             + " well back from any overturned stock hauler",
                     "Dusk hides the length of a trailer"),
             new Told(
-                    "Mislabeled Holster Lets Taser Stand In For Pistol",
+                    "Wrongly Labeled Holster Lets Taser Stand In For Pistol",
                     "During the range qualification [OFFICER 1] noticed that the new duty rig placed the electric"
                             + " weapon exactly where muscle memory expected the sidearm.",
                     "Train with the exact holster layout that goes on the street\nMark the grip of the conducted"

@@ -33,6 +33,77 @@ abstract class ImportBatches {
     abstract String prefix();
 
     @Test
+    void aLineTheAssistantMarksIsRefusedByKindAndNumberUnlessTheLibraryIsAlreadyDeidentified() throws Exception {
+        String prefix = "MARKED-" + prefix();
+        String file = """
+                {"externalRef": "%1$s-1", "title": "Stop at night", "narrative": "[OFFICER 1] saw a handgun."}
+                {"externalRef": "%1$s-2", "title": "Stop at night", "narrative": "Sgt. Maria Lopez from Springfield PD called me at 555-201-3344 on 14 March."}
+                {"externalRef": "%1$s-3", "title": "Stop at night", "narrative": "A stop.", "lessons": ["Call Dan Ruiz first."]}
+                """.formatted(prefix);
+
+        StringWriter refused = new StringWriter();
+        assertThat(importer.importLines(
+                        new BufferedReader(new StringReader(file)), new PrintWriter(refused, true), false))
+                .isEqualTo(new ImportCommand.Outcome(1, 0, 2, 0));
+        assertThat(refused.toString())
+                .contains("line 2: the assistant marks what may identify someone (narrative: ")
+                .contains("a phone number")
+                .contains("line 3: the assistant marks what may identify someone (lessons: a person's name)")
+                .contains("--already-deidentified")
+                .as("by number and kind, never the words")
+                .doesNotContain("Lopez", "Springfield", "555", "Ruiz", prefix);
+        assertThat(countOf(prefix)).isEqualTo(1);
+
+        StringWriter told = new StringWriter();
+        assertThat(importer.importLines(new BufferedReader(new StringReader(file)), new PrintWriter(told, true), true))
+                .isEqualTo(new ImportCommand.Outcome(2, 1, 0, 2));
+        assertThat(told.toString()).isEmpty();
+        assertThat(countOf(prefix)).isEqualTo(3);
+    }
+
+    @Autowired
+    org.nearmiss.review.Publications publications;
+
+    @Autowired
+    org.nearmiss.intake.Intake intake;
+
+    @Autowired
+    org.nearmiss.deidentify.Deidentifier deidentifier;
+
+    @Test
+    void theCommandTakesMarkedLinesOnlyWithItsFlagAndSaysHowManyThereWere(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("library.jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"externalRef": "FLAG-%s-1", "title": "Stop at night", "narrative": "Deputy Dan Ruiz saw a handgun."}
+                """.formatted(prefix()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.util.function.Supplier<picocli.CommandLine> command = () -> new picocli.CommandLine(new ImportCommand(
+                        publications, intake, deidentifier, java.time.Clock.systemUTC(), List.of(), false))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+
+        assertThat(command.get().execute(file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("line 1: the assistant marks").doesNotContain("Ruiz");
+        assertThat(out.toString()).contains("0 imported, 0 already there, 1 refused");
+
+        assertThat(command.get().execute("--already-deidentified", file.toString()))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .contains("1 imported, 0 already there, 0 refused")
+                .contains("1 of the lines had words the assistant marks, taken as already de-identified.");
+        assertThat(countOf("FLAG-" + prefix())).isEqualTo(1);
+    }
+
+    private long countOf(String prefix) {
+        return jdbc.sql("select count(*) from publication where external_ref like ?")
+                .param(prefix + "-%")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void anImportLosesOnlyTheLinesThatCannotBeStoredAndTheIndexFindsTheRest() throws Exception {
         String prefix = prefix();
         int lines = ImportCommand.BATCH + ImportCommand.BATCH / 2;

@@ -55,6 +55,9 @@ class LibraryTests {
     ImportCommand importer;
 
     @Autowired
+    org.nearmiss.deidentify.Deidentifier deidentifier;
+
+    @Autowired
     LibraryIndex index;
 
     @Autowired
@@ -263,7 +266,7 @@ class LibraryTests {
                 id,
                 reviewer,
                 null,
-                "Glovebox surprise at a checkpoint",
+                "A glovebox surprise at a checkpoint",
                 "[OFFICER 1] saw a zebra-striped holster.",
                 "Look twice.",
                 List.of("PC-SUBJECT"),
@@ -272,7 +275,7 @@ class LibraryTests {
                 id,
                 person(Role.APPROVER),
                 null,
-                "Glovebox surprise at a checkpoint",
+                "A glovebox surprise at a checkpoint",
                 "[OFFICER 1] saw a zebra-striped holster.",
                 "Look twice.",
                 "");
@@ -346,7 +349,7 @@ class LibraryTests {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = new picocli.CommandLine(new ImportCommand(
-                        publications, intake, Clock.systemUTC(), List.of(search, locked, inMemory), true))
+                        publications, intake, deidentifier, Clock.systemUTC(), List.of(search, locked, inMemory), true))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(file.toString());
@@ -364,7 +367,8 @@ class LibraryTests {
         assertThat(memoryOnly).isEmpty();
 
         StringWriter allCaughtUp = new StringWriter();
-        new picocli.CommandLine(new ImportCommand(publications, intake, Clock.systemUTC(), List.of(search), true))
+        new picocli.CommandLine(
+                        new ImportCommand(publications, intake, deidentifier, Clock.systemUTC(), List.of(search), true))
                 .setOut(new PrintWriter(allCaughtUp, true))
                 .setErr(new PrintWriter(new StringWriter(), true))
                 .execute(file.toString());
@@ -374,7 +378,8 @@ class LibraryTests {
 
         StringWriter again = new StringWriter();
         heldWhenCaughtUp.clear();
-        new picocli.CommandLine(new ImportCommand(publications, intake, Clock.systemUTC(), List.of(search), false))
+        new picocli.CommandLine(new ImportCommand(
+                        publications, intake, deidentifier, Clock.systemUTC(), List.of(search), false))
                 .setOut(new PrintWriter(again, true))
                 .setErr(new PrintWriter(new StringWriter(), true))
                 .execute(file.toString());

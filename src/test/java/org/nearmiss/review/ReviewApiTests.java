@@ -3,6 +3,8 @@ package org.nearmiss.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.accounts.AccountId;
@@ -19,6 +21,8 @@ import org.nearmiss.testing.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Both stages through the JSON API with personal tokens; refusals as problem details. */
 @AppTest
@@ -102,6 +106,100 @@ class ReviewApiTests {
                 approver);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("\"reason\":\"WRONG_STAGE\"");
+    }
+
+    @Test
+    void aPublicationWithWordsTheAssistantMarksIsRefusedWithTheMarksUntilEachIsKeptWithAReason() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String reviewer = tokenOf("rev-gate-" + tag + "@state.gov", Role.REVIEWER);
+        String approver = tokenOf("app-gate-" + tag + "@state.gov", Role.APPROVER);
+        String id = ReportIds.idOf(jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
+                .toString();
+        assertThat(call(
+                                "PUT",
+                                "/api/v1/review/cases/" + id + "/draft",
+                                "{\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
+                                        + "\"lessons\":\"Watch the hands.\",\"codes\":[\"PC-SUBJECT\"],\"submit\":true}",
+                                reviewer)
+                        .statusCode())
+                .isEqualTo(204);
+        String edited = "\"action\":\"publish\",\"title\":\"Hand under the thigh\",\"narrative\":\""
+                + ReviewFlowTests.NAMED_AT_STAGE_TWO + "\",\"lessons\":\"Watch the hands.\"";
+
+        HttpResponse<String> refused =
+                call("POST", "/api/v1/review/cases/" + id + "/decision", "{" + edited + "}", approver);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(refused.body())
+                .contains("\"reason\":\"IDENTIFYING\"")
+                .contains("\"words\":\"555-201-3344\"")
+                .contains("\"kind\":\"a phone number\"")
+                .contains("Lopez");
+        JsonNode marks = JsonMapper.builder().build().readTree(refused.body()).get("marks");
+        assertThat(marks.size()).isGreaterThanOrEqualTo(3);
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+
+        List<String> keeps = new ArrayList<>();
+        for (JsonNode mark : marks) {
+            assertThat(mark.get("field").asString()).isEqualTo("narrative");
+            assertThat(mark.get("replacement").asString()).startsWith("[");
+            keeps.add("{\"field\":\"narrative\",\"words\":\""
+                    + mark.get("words").asString() + "\",\"reason\":\"Public record, cleared with the agency.\"}");
+        }
+        HttpResponse<String> blank = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":["
+                        + String.join(",", keeps).replace("Public record, cleared with the agency.", " ") + "]}",
+                approver);
+        assertThat(blank.statusCode()).as("a blank reason keeps nothing").isEqualTo(409);
+
+        String withLopez = String.join(",", keeps).replaceFirst("cleared with the agency", "Lopez agreed");
+        HttpResponse<String> repeats = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":[" + withLopez + "]}",
+                approver);
+        HttpResponse<String> tooLong = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":[null," + String.join(",", keeps).replace("cleared", "x".repeat(300)) + "]}",
+                approver);
+        for (HttpResponse<String> bad : List.of(repeats, tooLong)) {
+            assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.body()).contains("\"field\":\"keep\"");
+        }
+        assertThat(repeats.body())
+                .as("a reason naming the words would put them in the audit log")
+                .contains("without repeating");
+        assertThat(call(
+                                "POST",
+                                "/api/v1/review/cases/" + id + "/decision",
+                                "{" + edited + ",\"keep\":\"all\"}",
+                                approver)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+
+        HttpResponse<String> published = call(
+                "POST",
+                "/api/v1/review/cases/" + id + "/decision",
+                "{" + edited + ",\"keep\":[" + String.join(",", keeps) + "]}",
+                approver);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(stageOf(id)).isEqualTo("PUBLISHED");
+
+        assertThat(call("GET", "/api/v1/review/cases/" + id, null, reviewer).body())
+                .contains("\"kept\":[")
+                .contains("Public record, cleared with the agency.");
+    }
+
+    private String stageOf(String id) {
+        return jdbc.sql("select stage from review_case where report_id = ?")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single();
     }
 
     @Test

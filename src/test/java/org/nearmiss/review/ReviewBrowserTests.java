@@ -102,12 +102,39 @@ class ReviewBrowserTests {
         browser.findElement(By.id("lessons")).clear();
         browser.findElement(By.id("lessons")).sendKeys("Watch every occupant's hands.\nLight up the back seat.");
         browser.findElement(By.id("takeaways")).sendKeys("Every occupant is a possible threat.");
+        browser.findElement(By.id("narrative")).sendKeys(" Sgt. Maria Lopez called me at 555-201-3344.");
+        browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
+                .click();
+
+        // Refused at the marks, the typed text kept: the approver fixes the phone and keeps the name.
+        assertThat(Browser.textOf(browser, By.id("identifying-error"))).contains("may identify someone");
+        assertThat(Browser.textOf(browser, By.id("identifying")))
+                .contains("Maria Lopez")
+                .contains("a phone number");
+        assertThat(browser.findElement(By.id("narrative")).getDomProperty("value"))
+                .contains("555-201-3344");
+        assertAccessible("stage 2 refused for identifying words");
+        browser.findElement(By.id("narrative")).clear();
+        browser.findElement(By.id("narrative"))
+                .sendKeys("[OFFICER 1] and I stopped a car after dark. [OFFICER 1] saw a handgun."
+                        + " Sgt. Maria Lopez called me.");
+        for (org.openqa.selenium.WebElement mark :
+                browser.findElements(By.cssSelector("#identifying .identifying-mark"))) {
+            if (!mark.getText().contains("555")) {
+                mark.findElement(By.cssSelector("input[type=text]"))
+                        .sendKeys("Her name is in the agency's public press release.");
+            }
+        }
         browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
                 .click();
 
         assertThat(Browser.textOf(browser, By.id("published"))).containsPattern("NM-\\d{4}-\\d{5}");
         assertThat(Browser.textOf(browser, By.id("published-heading")))
                 .isEqualTo("Hidden passenger hides handgun at night stop");
+        assertThat(Browser.textOf(browser, By.id("kept")))
+                .contains("Maria Lopez")
+                .contains("Her name is in the agency's public press release.")
+                .doesNotContain("555");
         assertAccessible("published");
         assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);
     }

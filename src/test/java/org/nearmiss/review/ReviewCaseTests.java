@@ -28,7 +28,8 @@ class ReviewCaseTests {
             List.of("UA-SKILL"),
             List.of(),
             "",
-            "");
+            "",
+            List.of());
 
     @Test
     void aReportGoesThroughBothStagesToPublication() {

@@ -286,6 +286,107 @@ class ReviewFlowTests {
         assertThat(approver.web.get("/review/cases/" + id).body()).doesNotContain("xxxxxxxxxx");
     }
 
+    /** Issue #18: a story edited at stage 2 to name people was published as written. */
+    static final String NAMED_AT_STAGE_TWO =
+            "Sgt. Maria Lopez from Springfield PD called me at 555-201-3344 on 14 March";
+
+    private static final Pattern KEEP = Pattern.compile(
+            "name=\"keepField(\\d+)\" value=\"([^\"]*)\">\\s*<input type=\"hidden\" name=\"keepWords\\1\" value=\"([^\"]*)\"");
+
+    @Test
+    void wordsTheAssistantStillMarksAtStageTwoArePublishedOnlyWhenTheApproverKeepsEachWithAReason() {
+        String id = caseIdOf(intake.file(1, Stories.aTypicalStory().asMap()));
+        submitStageOne(id);
+        List<Map.Entry<String, String>> edited = List.of(
+                Map.entry("action", "publish"),
+                Map.entry("title", "A title"),
+                Map.entry("narrative", NAMED_AT_STAGE_TWO),
+                Map.entry("lessons", "A lesson."));
+
+        HttpResponse<String> refused = act(approver, id, "stage-2", edited);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body())
+                .contains("id=\"identifying\"")
+                .contains("Maria Lopez")
+                .contains("555-201-3344")
+                .contains("a phone number")
+                .contains(">" + NAMED_AT_STAGE_TWO + "</textarea>");
+        assertThat(stageOf(id)).isEqualTo("STAGE_2");
+        assertThat(publications.of(reportId(id))).isEmpty();
+
+        // A blank reason keeps nothing; keeping one mark leaves the others refusing.
+        List<Map.Entry<String, String>> keeps = keepsOf(refused.body());
+        int marks = keeps.size() / 2;
+        assertThat(marks).isGreaterThanOrEqualTo(3);
+        List<Map.Entry<String, String>> blank = new ArrayList<>(edited);
+        blank.addAll(keeps);
+        for (int i = 0; i < marks; i++) {
+            blank.add(Map.entry("keepReason" + i, " "));
+        }
+        assertThat(act(approver, id, "stage-2", blank).statusCode()).isEqualTo(409);
+        List<Map.Entry<String, String>> one = new ArrayList<>(edited);
+        one.addAll(keeps);
+        one.add(Map.entry("keepReason0", "Named in the public press release."));
+        HttpResponse<String> stillRefused = act(approver, id, "stage-2", one);
+        assertThat(stillRefused.statusCode()).isEqualTo(409);
+        assertThat(stillRefused.body()).contains("value=\"Named in the public press release.\"");
+        assertThat(publications.of(reportId(id))).isEmpty();
+
+        // A reason goes to the audit log, so one that repeats the words is refused at the marks.
+        List<Map.Entry<String, String>> naming = new ArrayList<>(edited);
+        naming.addAll(keeps);
+        naming.add(Map.entry("keepReason0", "Lopez asked to be named."));
+        HttpResponse<String> repeats = act(approver, id, "stage-2", naming);
+        assertThat(repeats.statusCode()).isEqualTo(400);
+        assertThat(repeats.body())
+                .contains("id=\"identifying-error\"")
+                .contains("without repeating them")
+                .contains(">" + NAMED_AT_STAGE_TWO + "</textarea>");
+        assertThat(audit.latest(10)).noneSatisfy(e -> assertThat(e.subject()).contains("Lopez"));
+
+        List<Map.Entry<String, String>> all = new ArrayList<>(edited);
+        all.addAll(keeps);
+        for (int i = 0; i < marks; i++) {
+            all.add(Map.entry("keepReason" + i, "Public record " + i + ", cleared with the agency."));
+        }
+        HttpResponse<String> published = act(approver, id, "stage-2", all);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
+        assertThat(publications.of(reportId(id)).orElseThrow().narrative()).isEqualTo(NAMED_AT_STAGE_TWO);
+
+        List<AuditLog.Entry> kept = audit.latest(60).stream()
+                .filter(e -> e.action().equals("review.mark-kept"))
+                .filter(e -> e.subject().startsWith(id))
+                .toList();
+        assertThat(kept).hasSize(marks).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(approver.email);
+            assertThat(e.subject()).contains("narrative").contains("cleared with the agency");
+            assertThat(e.subject()).doesNotContain("Maria", "Lopez", "Springfield", "555", "14 March");
+        });
+
+        // The reviewer of stage 1 sees what stage 2 kept, and why.
+        String reviewersView = reviewer.web.get("/review/cases/" + id).body();
+        assertThat(reviewersView)
+                .contains("id=\"kept\"")
+                .contains("Maria Lopez")
+                .contains("Public record 0, cleared with the agency.");
+    }
+
+    /** The hidden field and words of every mark the page lists, as posted back with the stage 2 form. */
+    private static List<Map.Entry<String, String>> keepsOf(String page) {
+        List<Map.Entry<String, String>> keeps = new ArrayList<>();
+        Matcher m = KEEP.matcher(page);
+        while (m.find()) {
+            keeps.add(Map.entry("keepField" + m.group(1), m.group(2)));
+            keeps.add(Map.entry(
+                    "keepWords" + m.group(1), m.group(3).replace("&#39;", "'").replace("&amp;", "&")));
+        }
+        return keeps;
+    }
+
+    private static org.nearmiss.intake.ReportId reportId(String id) {
+        return new org.nearmiss.intake.ReportId(UUID.fromString(id));
+    }
+
     private static void assertRefusedBeside(HttpResponse<String> refused, String field) {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"" + field + "-error\"");

@@ -11,6 +11,8 @@ import org.nearmiss.deidentify.Suggestion;
 import org.nearmiss.intake.Message;
 import org.nearmiss.intake.ReportId;
 import org.nearmiss.review.Draft;
+import org.nearmiss.review.IdentifyingMark;
+import org.nearmiss.review.IdentifyingWordsLeft;
 import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Review;
 import org.nearmiss.review.ReviewCase;
@@ -82,6 +84,13 @@ class ReviewApi {
         }
     }
 
+    /** A mark the assistant still sees in a text to publish: the words, the kind in words and by name. */
+    record MarkView(String field, String words, String kind, String type, String replacement) {
+        static MarkView of(IdentifyingMark m) {
+            return new MarkView(m.field(), m.words(), m.kindLabel(), m.kind().name(), m.replacement());
+        }
+    }
+
     record Original(List<Review.AnswerLine> answers, String narrative) {}
 
     record CaseView(
@@ -90,6 +99,7 @@ class ReviewApi {
             Original original,
             List<Message> messages,
             List<Span> residual,
+            List<MarkView> identifying,
             List<String> suggestedCodes,
             ReportPublished publication,
             LocalDate shreddedOn,
@@ -111,7 +121,11 @@ class ReviewApi {
             String narrative,
             String lessons,
             String takeaways,
-            String reason) {}
+            String reason,
+            List<KeepBody> keep) {}
+
+    /** Keeps words the assistant marks in a field, for a reason; a blank reason keeps nothing. */
+    record KeepBody(String field, String words, String reason) {}
 
     record TextBody(String text) {}
 
@@ -137,6 +151,7 @@ class ReviewApi {
                 ws.original().isEmpty() ? null : new Original(ws.original(), ws.narrative()),
                 ws.messages(),
                 ws.residual().stream().map(Span::of).toList(),
+                ws.identifying().stream().map(MarkView::of).toList(),
                 ws.suggestedCodes(),
                 ws.publication().orElse(null),
                 c.shreddedOn(),
@@ -182,8 +197,21 @@ class ReviewApi {
         ReportId report = new ReportId(id);
         switch (String.valueOf(body.action())) {
             case "publish" -> {
+                List<Review.Keep> keeps = body.keep() == null
+                        ? List.of()
+                        : body.keep().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .map(k -> new Review.Keep(k.field(), k.words(), k.reason()))
+                                .toList();
                 ReportPublished published = review.publish(
-                        report, who, body.version(), body.title(), body.narrative(), body.lessons(), body.takeaways());
+                        report,
+                        who,
+                        body.version(),
+                        body.title(),
+                        body.narrative(),
+                        body.lessons(),
+                        body.takeaways(),
+                        keeps);
                 return ResponseEntity.ok(new Published(published.publicId(), published.sequence()));
             }
             case "send-back" ->
@@ -237,6 +265,9 @@ class ReviewApi {
         problem.setProperty("reason", refused.reason().name());
         if (refused.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", refused.field(), "message", refused.getMessage())));
+        }
+        if (refused instanceof IdentifyingWordsLeft left) {
+            problem.setProperty("marks", left.marks().stream().map(MarkView::of).toList());
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -13,6 +13,8 @@ import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.ReportId;
 import org.nearmiss.review.Draft;
+import org.nearmiss.review.IdentifyingMark;
+import org.nearmiss.review.IdentifyingWordsLeft;
 import org.nearmiss.review.Mark;
 import org.nearmiss.review.Review;
 import org.nearmiss.review.ReviewRefused;
@@ -148,7 +150,8 @@ class ReviewPages {
                 act(
                         step,
                         "Published.",
-                        () -> review.publish(report, who, version(form), title, narrative, lessons, takeaways));
+                        () -> review.publish(
+                                report, who, version(form), title, narrative, lessons, takeaways, keepsOf(form)));
             case "send-back" ->
                 act(
                         step,
@@ -214,6 +217,21 @@ class ReviewPages {
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("segments", Segment.of(workspace.narrative(), draft.marks()));
         model.addAttribute("taxonomy", taxonomy);
+        // After a refused publish, the marks in what was typed, not in the saved draft.
+        model.addAttribute(
+                "markLines",
+                refused instanceof IdentifyingWordsLeft left
+                        ? MarkLine.of(left.found(), left.marks(), typed)
+                        : MarkLine.of(
+                                refused != null && "keep".equals(refused.field())
+                                        ? review.identifyingIn(
+                                                typed.getFirst("title"),
+                                                typed.getFirst("narrative"),
+                                                typed.getFirst("lessons"),
+                                                typed.getFirst("takeaways"))
+                                        : workspace.identifying(),
+                                List.of(),
+                                typed));
         model.addAttribute("form", typed == null ? Form.of(draft) : Form.of(typed, draft));
         boolean stageOneRole = who.role() == Role.REVIEWER || who.role() == Role.APPROVER;
         Stage stage = workspace.reviewCase().stage();
@@ -225,6 +243,41 @@ class ReviewPages {
                         && stage == Stage.STAGE_2
                         && !workspace.reviewCase().workedOnStageOne(who.id()));
         return "review/case";
+    }
+
+    private static final Pattern KEEP_FIELD = Pattern.compile("keepField(\\d{1,5})");
+
+    /** The marks the stage 2 form listed, each with the reason typed to keep it (blank keeps nothing). */
+    private static List<Review.Keep> keepsOf(MultiValueMap<String, String> form) {
+        List<Review.Keep> keeps = new ArrayList<>();
+        for (String name : form.keySet()) {
+            Matcher keep = KEEP_FIELD.matcher(name);
+            if (keep.matches()) {
+                String i = keep.group(1);
+                keeps.add(new Review.Keep(
+                        form.getFirst(name), form.getFirst("keepWords" + i), form.getFirst("keepReason" + i)));
+            }
+        }
+        return keeps;
+    }
+
+    /** One mark the stage 2 form lists, numbered for its fields, with the reason typed for it so far. */
+    public record MarkLine(int index, IdentifyingMark mark, String reason, boolean refused) {
+
+        static List<MarkLine> of(
+                List<IdentifyingMark> marks, List<IdentifyingMark> left, MultiValueMap<String, String> typed) {
+            List<Review.Keep> keeps = typed == null ? List.of() : keepsOf(typed);
+            List<MarkLine> lines = new ArrayList<>();
+            for (IdentifyingMark mark : marks) {
+                String reason = keeps.stream()
+                        .filter(k -> k.field().equals(mark.field()) && k.words().equals(mark.words()))
+                        .map(Review.Keep::reason)
+                        .findFirst()
+                        .orElse("");
+                lines.add(new MarkLine(lines.size(), mark, reason, left.contains(mark)));
+            }
+            return lines;
+        }
     }
 
     private static HttpStatus statusOf(ReviewRefused.Reason reason) {
