@@ -79,7 +79,7 @@ class AddressRequestsTests {
     }
 
     @Test
-    void anAddressThatCannotSignUpIsToldInTheAnswerAndNothingIsLeftToDo() {
+    void anAddressThatCannotSignUpIsToldInTheAnswerAndNoWorkFollows() {
         assertThatThrownBy(() -> accounts.requestReaderSignUp("pat@gmail.com")).isInstanceOf(AccountProblem.class);
         assertThatThrownBy(() -> accounts.requestReaderSignUp("not an address")).isInstanceOf(AccountProblem.class);
 
