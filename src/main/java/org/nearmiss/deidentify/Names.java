@@ -704,12 +704,11 @@ final class Names {
         }
     }
 
-    /** Country names in English, as the JDK knows them (ISO 3166), and the usual short forms. */
+    /** Country names in English, as the JDK knows them (ISO 3166), and the two usual initialisms. */
     private static final Set<String> COUNTRIES = countries();
 
     private static Set<String> countries() {
-        Set<String> names =
-                new java.util.HashSet<>(Set.of("USA", "UK", "United States", "United Kingdom", "Czech Republic"));
+        Set<String> names = new java.util.HashSet<>(Set.of("USA", "UK"));
         for (String code : Locale.getISOCountries()) {
             names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
         }
