@@ -8,23 +8,25 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The de-identification assistant: marks what in a narrative looks identifying (by shape, see
- * {@code Patterns}, and people's names, see {@code Names}) and proposes a replacement for each mark. Where marks overlap, the longer one wins (an address over the number
- * inside it). It only suggests; a reviewer decides.
+ * The de-identification assistant: marks what in a narrative looks identifying, with the detectors
+ * listed in {@link Detectors} (people's names, street addresses, identity numbers...), and proposes a
+ * replacement for each mark, saying why it made it. Where marks overlap, the longer one wins (an
+ * address over the number inside it). It only suggests; a reviewer decides.
  */
 @Component
 public class Deidentifier {
 
-    private volatile Names names;
+    private volatile List<Detector> detectors;
 
     /** Suggestions for a text, in reading order, none overlapping. */
     public List<Suggestion> suggest(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        List<Suggestion> candidates = new ArrayList<>(Patterns.find(text));
-        candidates.addAll(IdentityNumbers.find(text));
-        candidates.addAll(names().find(text));
+        List<Suggestion> candidates = new ArrayList<>();
+        for (Detector detector : detectors()) {
+            candidates.addAll(detector.find(text));
+        }
         candidates.sort(Comparator.comparingInt(Suggestion::length).reversed().thenComparingInt(Suggestion::start));
         // What is kept never overlaps, so the one kept mark that starts last before a candidate ends is
         // the only one it can overlap: one look-up each, not a pass over all kept so far.
@@ -89,12 +91,12 @@ public class Deidentifier {
         }
     }
 
-    /** The name lists are read on first use, not at start. */
-    private Names names() {
-        Names loaded = names;
+    /** The detectors are built on first use, not at start: the name lists are large. */
+    private List<Detector> detectors() {
+        List<Detector> loaded = detectors;
         if (loaded == null) {
-            loaded = new Names();
-            names = loaded;
+            loaded = Detectors.all();
+            detectors = loaded;
         }
         return loaded;
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * American check digit or the word "VIN"), IPv6 addresses (RFC 4291) and web addresses. Each pattern
  * is linear in the text (no nested repetition), and a candidate is checked before it is marked.
  */
-final class IdentityNumbers {
+final class IdentityNumbers implements Detector {
 
     /** 12 to 19 digits, the lengths card schemes issue (Maestro's shortest is 12), spaced or not. */
     private static final Pattern CARD = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){11,18}(?![\\w-])");
@@ -44,15 +44,19 @@ final class IdentityNumbers {
     private static final java.util.Set<String> TOP_LEVEL =
             java.util.Set.of("com", "org", "net", "gov", "edu", "mil", "info", "biz", "io", "us", "uk");
 
-    private IdentityNumbers() {}
-
-    static List<Suggestion> find(String text) {
+    @Override
+    public List<Suggestion> find(String text) {
         List<Suggestion> found = new ArrayList<>();
         Matcher card = CARD.matcher(text);
         while (card.find()) {
             String digits = card.group().replaceAll("[ -]", "");
             if (luhn(digits)) {
-                found.add(new Suggestion(card.start(), card.end(), Kind.ID_NUMBER, "[CARD NUMBER]"));
+                found.add(new Suggestion(
+                        card.start(),
+                        card.end(),
+                        Kind.ID_NUMBER,
+                        "[CARD NUMBER]",
+                        "12 to 19 digits whose check digit holds, as on a payment card"));
             }
         }
         Matcher iban = IBAN.matcher(text);
@@ -63,7 +67,11 @@ final class IdentityNumbers {
                 String compact = candidate.replace(" ", "");
                 if (compact.length() >= 15 && compact.length() <= 34 && ibanValid(compact)) {
                     found.add(new Suggestion(
-                            iban.start(), iban.start() + candidate.length(), Kind.ID_NUMBER, "[BANK ACCOUNT]"));
+                            iban.start(),
+                            iban.start() + candidate.length(),
+                            Kind.ID_NUMBER,
+                            "[BANK ACCOUNT]",
+                            "an IBAN whose check digits hold"));
                     break;
                 }
                 int lastSpace = candidate.lastIndexOf(' ');
@@ -77,13 +85,23 @@ final class IdentityNumbers {
                     .matcher(text.substring(Math.max(0, ssn.start() - 30), ssn.start()))
                     .find();
             if ((separated || announced) && ssnValid(ssn.group(1), ssn.group(3), ssn.group(4))) {
-                found.add(new Suggestion(ssn.start(), ssn.end(), Kind.ID_NUMBER, "[ID NUMBER]"));
+                found.add(new Suggestion(
+                        ssn.start(),
+                        ssn.end(),
+                        Kind.ID_NUMBER,
+                        "[ID NUMBER]",
+                        "a social security number the SSA could have issued"));
             }
         }
         Matcher licence = LICENCE.matcher(text);
         while (licence.find()) {
             if (licence.group(1).chars().anyMatch(Character::isDigit)) {
-                found.add(new Suggestion(licence.start(1), licence.end(1), Kind.ID_NUMBER, "[LICENCE NUMBER]"));
+                found.add(new Suggestion(
+                        licence.start(1),
+                        licence.end(1),
+                        Kind.ID_NUMBER,
+                        "[LICENCE NUMBER]",
+                        "a number after \"DL\", \"driver's licence\" or \"OLN\""));
             }
         }
         Matcher vin = VIN.matcher(text);
@@ -95,13 +113,18 @@ final class IdentityNumbers {
             boolean mixed = candidate.chars().anyMatch(Character::isLetter)
                     && candidate.chars().filter(Character::isDigit).count() >= 4;
             if (mixed && (announced || vinCheckDigitValid(candidate))) {
-                found.add(new Suggestion(vin.start(), vin.end(), Kind.PLATE, "[VIN]"));
+                found.add(new Suggestion(
+                        vin.start(),
+                        vin.end(),
+                        Kind.PLATE,
+                        "[VIN]",
+                        "a vehicle identification number (its check digit holds, or \"VIN\" before it)"));
             }
         }
         Matcher ipv6 = IPV6.matcher(text);
         while (ipv6.find()) {
             if (ipv6Valid(ipv6.group())) {
-                found.add(new Suggestion(ipv6.start(), ipv6.end(), Kind.ID_NUMBER, "[IP ADDRESS]"));
+                found.add(new Suggestion(ipv6.start(), ipv6.end(), Kind.ID_NUMBER, "[IP ADDRESS]", "an IPv6 address"));
             }
         }
         int urlsFrom = found.size();
@@ -111,7 +134,7 @@ final class IdentityNumbers {
             while (end > url.start() + 4 && ".,;:!?)]".indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
-            found.add(new Suggestion(url.start(), end, Kind.WEB_ADDRESS, "[WEB ADDRESS]"));
+            found.add(new Suggestion(url.start(), end, Kind.WEB_ADDRESS, "[WEB ADDRESS]", "a web address"));
         }
         List<Suggestion> urls = List.copyOf(found.subList(urlsFrom, found.size()));
         Matcher dotted = DOTTED.matcher(text);
@@ -123,7 +146,12 @@ final class IdentityNumbers {
             String word = dotted.group();
             String last = word.substring(word.lastIndexOf('.') + 1);
             if (TOP_LEVEL.contains(last) && !word.endsWith("-")) {
-                found.add(new Suggestion(dotted.start(), dotted.end(), Kind.WEB_ADDRESS, "[WEB ADDRESS]"));
+                found.add(new Suggestion(
+                        dotted.start(),
+                        dotted.end(),
+                        Kind.WEB_ADDRESS,
+                        "[WEB ADDRESS]",
+                        "a domain name (.com, .org, .gov…)"));
             }
         }
         return found;

@@ -44,7 +44,7 @@ class RedactCommand implements NearmissCommand {
     /** One output line, fields in the documented order. */
     record Line(Object id, List<Span> spans) {}
 
-    record Span(int start, int end, String type, String replacement) {}
+    record Span(int start, int end, String type, String replacement, String why) {}
 
     int redact(BufferedReader in, PrintWriter out, PrintWriter err) throws java.io.IOException {
         int bad = 0;
@@ -62,7 +62,7 @@ class RedactCommand implements NearmissCommand {
                 }
                 Object id = item.has("id") ? json.treeToValue(item.get("id"), Object.class) : null;
                 List<Span> spans = deidentifier.suggest(text.asString()).stream()
-                        .map(x -> new Span(x.start(), x.end(), x.kind().name(), x.replacement()))
+                        .map(x -> new Span(x.start(), x.end(), x.kind().name(), x.replacement(), x.reason()))
                         .toList();
                 Line result = new Line(id, spans);
                 out.println(json.writeValueAsString(result));

@@ -10,6 +10,14 @@ package org.nearmiss.intake;
  * @param words the words themselves (the reporter's own, shown back to them only)
  * @param kind what they look like, in words ("a person's name")
  * @param replacement what a reviewer would put instead
+ * @param why why the assistant thinks so ("a known first name before a known surname")
  */
 public record Identifying(
-        String question, String questionLabel, int start, int end, String words, String kind, String replacement) {}
+        String question,
+        String questionLabel,
+        int start,
+        int end,
+        String words,
+        String kind,
+        String replacement,
+        String why) {}

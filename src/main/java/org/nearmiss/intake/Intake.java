@@ -94,7 +94,8 @@ public class Intake {
                         s.end(),
                         text.substring(s.start(), s.end()),
                         s.kind().label(),
-                        s.replacement()));
+                        s.replacement(),
+                        s.reason()));
             }
         }
         return List.copyOf(found);

@@ -7,8 +7,9 @@ import org.nearmiss.deidentify.Kind;
  * look like and what it proposes instead. The approver replaces them or keeps them with a reason.
  *
  * @param field {@code title}, {@code narrative}, {@code lessons} or {@code takeaways}
+ * @param why why the assistant marks them, in words
  */
-public record IdentifyingMark(String field, String words, Kind kind, String replacement) {
+public record IdentifyingMark(String field, String words, Kind kind, String replacement, String why) {
 
     /** What the words look like, in words: "a person's name". */
     public String kindLabel() {

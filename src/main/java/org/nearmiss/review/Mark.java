@@ -5,8 +5,14 @@ package org.nearmiss.review;
  * replaces it in the draft when accepted.
  *
  * @param kind what it looks like ({@code PERSON}, {@code PLACE}, ...), or {@code HAND} for the reviewer's own
+ * @param why why the assistant marked it ("a rank or title before a name"); none for the reviewer's own
  */
-public record Mark(int start, int end, String kind, String replacement, boolean accepted) {
+public record Mark(int start, int end, String kind, String replacement, boolean accepted, String why) {
+
+    /** A mark without the assistant's reason: the reviewer's own. */
+    public Mark(int start, int end, String kind, String replacement, boolean accepted) {
+        this(start, end, kind, replacement, accepted, null);
+    }
 
     public Mark {
         if (start < 0 || end <= start) {
@@ -17,6 +23,6 @@ public record Mark(int start, int end, String kind, String replacement, boolean 
 
     /** The same mark with the reviewer's decision. */
     public Mark decided(boolean accept, String newReplacement) {
-        return new Mark(start, end, kind, newReplacement == null ? replacement : newReplacement, accept);
+        return new Mark(start, end, kind, newReplacement == null ? replacement : newReplacement, accept, why);
     }
 }

@@ -483,7 +483,7 @@ public class Review {
     private Draft firstDraft(Answers original) {
         String narrative = original.freeText().getOrDefault(NARRATIVE, "");
         List<Mark> marks = deidentifier.suggest(narrative).stream()
-                .map(s -> new Mark(s.start(), s.end(), s.kind().name(), s.replacement(), true))
+                .map(s -> new Mark(s.start(), s.end(), s.kind().name(), s.replacement(), true, s.reason()))
                 .toList();
         return new Draft(
                 "",
@@ -536,7 +536,7 @@ public class Review {
             for (Suggestion s : residual(text)) {
                 String words = text.substring(s.start(), s.end());
                 if (seen.add(field + "\u0000" + words)) {
-                    marks.add(new IdentifyingMark(field, words, s.kind(), s.replacement()));
+                    marks.add(new IdentifyingMark(field, words, s.kind(), s.replacement(), s.reason()));
                 }
             }
         });

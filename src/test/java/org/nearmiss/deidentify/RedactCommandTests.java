@@ -29,7 +29,8 @@ class RedactCommandTests {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString().lines().toList())
                 .containsExactly(
-                        "{\"id\":\"a1\",\"spans\":[{\"start\":5,\"end\":19,\"type\":\"PHONE\",\"replacement\":\"[PHONE]\"}]}",
+                        "{\"id\":\"a1\",\"spans\":[{\"start\":5,\"end\":19,\"type\":\"PHONE\",\"replacement\":\"[PHONE]\",\"why\":"
+                                + "\"a phone number: 7 to 15 digits in the groups phone numbers are written in\"}]}",
                         "{\"id\":7,\"spans\":[]}");
         assertThat(err.toString()).contains("line 3").contains("line 4").doesNotContain("Smith");
     }

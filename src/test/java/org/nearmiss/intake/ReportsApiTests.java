@@ -103,6 +103,7 @@ class ReportsApiTests {
             assertThat(story.substring(one.get("start").asInt(), one.get("end").asInt()))
                     .isEqualTo(one.get("words").asString());
             assertThat(one.get("replacement").asString()).startsWith("[");
+            assertThat(one.get("why").asString()).as("the reporter sees why").isNotBlank();
             words.add(one.get("words").asString());
         }
         assertThat(words).anyMatch(w -> w.contains("Maria Lopez")).contains("555-201-3344");

@@ -135,6 +135,7 @@ class ReviewApiTests {
                 .contains("\"reason\":\"IDENTIFYING\"")
                 .contains("\"words\":\"555-201-3344\"")
                 .contains("\"kind\":\"a phone number\"")
+                .contains("\"why\":\"a phone number: 7 to 15 digits in the groups phone numbers are written in\"")
                 .contains("Lopez");
         JsonNode marks = JsonMapper.builder().build().readTree(refused.body()).get("marks");
         assertThat(marks.size()).isGreaterThanOrEqualTo(3);
@@ -144,6 +145,7 @@ class ReviewApiTests {
         for (JsonNode mark : marks) {
             assertThat(mark.get("field").asString()).isEqualTo("narrative");
             assertThat(mark.get("replacement").asString()).startsWith("[");
+            assertThat(mark.get("why").asString()).as("the approver sees why").isNotBlank();
             keeps.add("{\"field\":\"narrative\",\"words\":\""
                     + mark.get("words").asString() + "\",\"reason\":\"Public record, cleared with the agency.\"}");
         }

@@ -82,6 +82,8 @@ class ReviewFlowTests {
                 .contains("Traffic stop");
         String opened = reviewer.web.get(page).body();
         assertThat(opened).contains("What the reporter sent").contains("<mark").contains("1423 Elm Street");
+        // Each mark says why the assistant made it.
+        assertThat(opened).contains("<th scope=\"col\">Why</th>").contains("a house number and a street type");
         assertThat(draftNarrative(opened))
                 .doesNotContain("Ruiz")
                 .doesNotContain("555-123-4567")

@@ -78,16 +78,16 @@ class ReviewApi {
 
     record Queue(List<CaseLine> cases) {}
 
-    record Span(int start, int end, String type, String replacement) {
+    record Span(int start, int end, String type, String replacement, String why) {
         static Span of(Suggestion s) {
-            return new Span(s.start(), s.end(), s.kind().name(), s.replacement());
+            return new Span(s.start(), s.end(), s.kind().name(), s.replacement(), s.reason());
         }
     }
 
     /** A mark the assistant still sees in a text to publish: the words, the kind in words and by name. */
-    record MarkView(String field, String words, String kind, String type, String replacement) {
+    record MarkView(String field, String words, String kind, String type, String replacement, String why) {
         static MarkView of(IdentifyingMark m) {
-            return new MarkView(m.field(), m.words(), m.kindLabel(), m.kind().name(), m.replacement());
+            return new MarkView(m.field(), m.words(), m.kindLabel(), m.kind().name(), m.replacement(), m.why());
         }
     }
 

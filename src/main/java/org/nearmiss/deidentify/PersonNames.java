@@ -18,15 +18,13 @@ import java.util.regex.Pattern;
  * Finds people's names and the places and addresses that read like them: a rank or title followed by
  * a capitalised name ("Sgt. Ramos", "Mrs. Ann Lee"), a known first name followed by a known surname
  * ("Maria Lopez"), and any run of capitalised words holding a word that is not an ordinary word
- * (see {@link Lexicon}). Each person becomes a numbered role, the same number for the same surname
+ * (see {@link Lexicon}); titles and the words around names are lists in {@code deidentify/}. Each person becomes a numbered role, the same number for the same surname
  * throughout the text: "[OFFICER 1]" for ranks, "[PERSON 2]" otherwise; places become "[CITY]".
  */
-final class Names {
+final class PersonNames implements Detector {
 
-    private static final String OFFICER_TITLES = "Officer|Ofc\\.?|Deputy|Dep\\.?|Sgt\\.?|Sergeant|Lt\\.?|Lieutenant"
-            + "|Capt\\.?|Captain|Detective|Det\\.?|Trooper|Tpr\\.?|Agent|Chief|Sheriff|Corporal|Cpl\\.?|Marshal"
-            + "|Inspector|Commander|Cmdr\\.?|Patrolman|Patrolwoman|Partner";
-    private static final String CIVIL_TITLES = "Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Dr\\.?|Mister";
+    private static final String OFFICER_TITLES = WordList.alternatives("officer-titles.txt");
+    private static final String CIVIL_TITLES = WordList.alternatives("civil-titles.txt");
     private static final String NAME = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?";
     private static final Pattern TITLED = Pattern.compile(
             "\\b(" + OFFICER_TITLES + "|" + CIVIL_TITLES + ")\\s+(" + NAME + "(?:\\s+" + NAME + ")?)(?![\\p{L}])");
@@ -37,179 +35,7 @@ final class Names {
     private static final Pattern PAIR =
             Pattern.compile("(?<![\\p{L}])(" + NAME + ")\\s+(?:\\p{Lu}\\.?\\s+)?(" + NAME + ")(?![\\p{L}])");
     /** Names that are also everyday words, marked only beside a surname or after a title. */
-    private static final Set<String> EVERYDAY = Set.of(
-            "C'mon",
-            "Will",
-            "May",
-            "June",
-            "April",
-            "August",
-            "Mark",
-            "Rose",
-            "Grace",
-            "Hope",
-            "Faith",
-            "Joy",
-            "Art",
-            "Bill",
-            "Pat",
-            "Sue",
-            "Don",
-            "Ray",
-            "Guy",
-            "Jack",
-            "Frank",
-            "Chase",
-            "Hunter",
-            "Wade",
-            "Summer",
-            "Autumn",
-            "Dawn",
-            "Rob",
-            "Gene",
-            "Van",
-            "Skip",
-            "Sonny",
-            "Chance",
-            "Miles",
-            "Lane",
-            "Dean",
-            "Drew",
-            "Reed",
-            "Stone",
-            "Ivy",
-            "Cliff",
-            "Rusty",
-            "Sandy",
-            "Penny",
-            "Carol",
-            "Holly",
-            "Ginger",
-            "Amber",
-            "Crystal",
-            "Star",
-            "Sky",
-            "Page",
-            "King",
-            "Major",
-            "Deputy",
-            "Sergeant",
-            "Trooper",
-            "Officer",
-            "Captain",
-            "Chief",
-            "Judge",
-            "Justice",
-            "Royal",
-            "Prince",
-            "Duke",
-            "Earl",
-            "Baron",
-            "Angel",
-            "Christian",
-            "Harley",
-            "Mercedes",
-            "Lexus",
-            "Tesla",
-            "Dallas",
-            "Austin",
-            "Houston",
-            "Denver",
-            "Phoenix",
-            "Jackson",
-            "Madison",
-            "Camden",
-            "Cameron",
-            "Paris",
-            "Sydney",
-            "Florence",
-            "Georgia",
-            "Virginia",
-            "Carolina",
-            "Dakota",
-            "Montana",
-            "Nevada",
-            "Indiana",
-            "Tuesday",
-            "Sunday",
-            "Monday",
-            "Friday",
-            "Saturday",
-            "Wednesday",
-            "Thursday",
-            "Black",
-            "White",
-            "Brown",
-            "Green",
-            "Young",
-            "Long",
-            "Rich",
-            "Price",
-            "Child",
-            "Storm",
-            "Rain",
-            "River",
-            "Forest",
-            "Glen",
-            "Bud",
-            "Buck",
-            "Blue",
-            "Red",
-            "Gray",
-            "Grey",
-            "Sage",
-            "Ash",
-            "Bay",
-            "Cash",
-            "Case",
-            "Sunny",
-            "Misty",
-            "Stormy",
-            "Happy",
-            "Lucky",
-            "Cherry",
-            "Honey",
-            "Candy",
-            "Coral",
-            "Pearl",
-            "Ruby",
-            "Jade",
-            "Opal",
-            "Olive",
-            "Violet",
-            "Iris",
-            "Lily",
-            "Daisy",
-            "Poppy",
-            "Fern",
-            "Heather",
-            "Ocean",
-            "Brook",
-            "Marsh",
-            "Field",
-            "Ford",
-            "Cole",
-            "Love",
-            "Baby",
-            "Sir",
-            "Princess",
-            "Italy",
-            "German",
-            "Boston",
-            "Roma",
-            "America",
-            "China",
-            "India",
-            "Asia",
-            "Africa",
-            "Europe",
-            "Canada",
-            "Dear",
-            "Sweetie",
-            "Precious",
-            "Unknown",
-            "Male",
-            "Female");
+    private static final Set<String> EVERYDAY = WordList.set("everyday-names.txt");
 
     /*
      * Time linear in the text (see Patterns): repeated groups are bounded (each repetition was a level
@@ -226,10 +52,7 @@ final class Names {
             Pattern.compile("(?<![\\p{L}\\p{N}'’])\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*){0,8}(?![\\p{L}\\p{N}])");
     /** Words after a name that make it a place: "Siuslaw National Forest", "Magdalena RD", "Pevine Repeater". */
     private static final Pattern PLACE_AFTER =
-            Pattern.compile("^[ \\t]+(?:National|NF|RD|Ranger|District|Forest|Park|Refuge"
-                    + "|Reservation|County|Parish|Lake|River|Creek|Canyon|Mountains?|Mt\\.?|Peak|Valley|Dispatch|Repeater"
-                    + "|Subdivision|Wilderness|Township|Village|Airport|Station|Hospital|Mall|Center|Ridge|Butte|Mesa|Flats?"
-                    + "|Fire|Complex|Incident|Burn)\\b");
+            Pattern.compile("^[ \\t]+" + WordList.alternatives("place-after.txt") + "\\b");
     /** What may stand between two words of one name: spaces, an initial's dot, particles such as "de la". */
     private static final Pattern JOIN = Pattern.compile(
             "\\.?[ \\t]+(?:(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|ibn|al|y)[ \\t]+){0,4}");
@@ -307,44 +130,7 @@ final class Names {
             "(?i:\\bmy name is|\\bname is|\\bnamed|\\bcalled|\\bhi|\\bhello|\\bhey|\\bdear|\\bthanks|\\bthank you)"
                     + ",?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])");
 
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "the",
-            "a",
-            "an",
-            "i",
-            "we",
-            "you",
-            "he",
-            "she",
-            "they",
-            "it",
-            "this",
-            "that",
-            "there",
-            "my",
-            "our",
-            "your",
-            "his",
-            "her",
-            "their",
-            "all",
-            "everyone",
-            "everybody",
-            "again",
-            "back",
-            "out",
-            "off",
-            "in",
-            "on",
-            "for",
-            "at",
-            "to",
-            "up",
-            "dispatch",
-            "command",
-            "officer",
-            "sir",
-            "ma");
+    private static final Set<String> FUNCTION_WORDS = WordList.set("not-names-after-cues.txt");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’@.])\\p{Ll}+(?![\\p{L}\\p{N}'’@])");
     private static final String CAP = "\\p{Lu}[\\p{L}'’-]{0," + WORD + "}";
     /** "Okafor, Lindqvist and Baez": up to twenty names before the last. */
@@ -352,9 +138,7 @@ final class Names {
             "(?<![\\p{L}])" + CAP + "(?:,\\s+" + CAP + "){0,20},?\\s+(?:and|or|&)\\s+" + CAP + "(?![\\p{L}])");
     /** Words after a name that make it a company: "Quellmark Corporation", "Acme Towing LLC". */
     private static final Pattern COMPANY_AFTER =
-            Pattern.compile("^,?[ \\t]+(?:Inc\\.?|Incorporated|Corporation|Corp\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?"
-                    + "|Limited|Group|Technologies|Technology|Consulting|Company|Co\\.|Partners|Associates|Bank|Insurance"
-                    + "|Holdings|Systems|Solutions|Labs|Media|Towing|Motors|Trucking|Security|Services)(?![\\p{L}])");
+            Pattern.compile("^,?[ \\t]+" + WordList.alternatives("company-endings.txt") + "(?![\\p{L}])");
 
     private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w.,:/-])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+$");
     /** A word with a capital inside, as product names are written ("WildCad", "FireNet"), unlike "McDonald". */
@@ -364,15 +148,16 @@ final class Names {
 
     private final Lexicon lexicon;
 
-    Names() {
+    PersonNames() {
         this(Lexicon.shipped());
     }
 
-    Names(Lexicon lexicon) {
+    PersonNames(Lexicon lexicon) {
         this.lexicon = lexicon;
     }
 
-    List<Suggestion> find(String text) {
+    @Override
+    public List<Suggestion> find(String text) {
         List<Found> found = new ArrayList<>();
         Matcher titled = TITLED.matcher(text);
         while (titled.find()) {
@@ -380,7 +165,12 @@ final class Names {
             if (officer && plain(lastWord(titled.group(2))) || plainFunctionWord(titled.group(2))) {
                 continue; // "Chief Ranger", "Deputy Superintendent": a rank, not a name
             }
-            found.add(Found.person(titled.start(), titled.end(), lastWord(titled.group(2)), officer));
+            found.add(Found.person(
+                    titled.start(),
+                    titled.end(),
+                    lastWord(titled.group(2)),
+                    officer,
+                    officer ? "a rank or title before a name" : "a title (Mr., Ms., Dr.…) before a name"));
         }
         Matcher lowerTitled = TITLED_LOWER.matcher(text);
         while (lowerTitled.find()) {
@@ -396,14 +186,20 @@ final class Names {
             }
             int end = both ? lowerTitled.end(3) : lowerTitled.end(2);
             boolean officer = !lowerTitled.group(1).matches("(?i:" + CIVIL_TITLES + ")");
-            found.add(Found.person(lowerTitled.start(), end, end == lowerTitled.end(3) ? second : first, officer));
+            found.add(Found.person(
+                    lowerTitled.start(),
+                    end,
+                    end == lowerTitled.end(3) ? second : first,
+                    officer,
+                    "a rank or title before a known name typed in lower case"));
         }
         Matcher pair = PAIR.matcher(text);
         while (pair.find()) {
             if (lexicon.firstNames.contains(pair.group(1))
                     && lexicon.surnames.contains(pair.group(2))
                     && !(plain(pair.group(1)) && plain(pair.group(2)))) {
-                found.add(Found.person(pair.start(), pair.end(), pair.group(2), false));
+                found.add(Found.person(
+                        pair.start(), pair.end(), pair.group(2), false, "a known first name before a known surname"));
             }
             // Pairs overlap ("Maria Lopez Garcia"): look again from the second word.
             pair.region(pair.start(2), text.length());
@@ -412,7 +208,12 @@ final class Names {
         Matcher cue = CUE.matcher(text);
         while (cue.find()) {
             if (!plainFunctionWord(cue.group(1))) {
-                found.add(Found.person(cue.start(1), cue.end(1), lastWord(cue.group(1)), false));
+                found.add(Found.person(
+                        cue.start(1),
+                        cue.end(1),
+                        lastWord(cue.group(1)),
+                        false,
+                        "a name after \"my name is\", \"named\", \"hi\"…"));
             }
         }
         Matcher lower = LOWER_WORD.matcher(text);
@@ -422,7 +223,8 @@ final class Names {
             if (word.length() >= 4
                     && lexicon.firstNames.contains(Lexicon.capitalised(word))
                     && !lexicon.isOrdinary(word)) {
-                found.add(Found.person(lower.start(), lower.end(), word, false));
+                found.add(Found.person(
+                        lower.start(), lower.end(), word, false, "a known first name typed in lower case"));
             }
         }
         found.addAll(coordinated(text, withoutOverlaps(found)));
@@ -450,7 +252,7 @@ final class Names {
                     yield "[" + (officers.get(key) ? "OFFICER" : "PERSON") + " " + numbers.get(key) + "]";
                 }
             };
-            suggestions.add(new Suggestion(f.start(), f.end(), f.kind(), replacement));
+            suggestions.add(new Suggestion(f.start(), f.end(), f.kind(), replacement, f.why()));
         }
         return suggestions;
     }
@@ -492,7 +294,13 @@ final class Names {
         String whole = text.substring(run.getFirst()[0], run.getLast()[1]);
         boolean allPlain = run.stream().allMatch(t -> plain(word(text, t)));
         if (lexicon.places.contains(whole) && run.size() > 1 && !allPlain) {
-            return List.of(new Found(run.getFirst()[0], run.getLast()[1], whole, false, Kind.PLACE));
+            return List.of(new Found(
+                    run.getFirst()[0],
+                    run.getLast()[1],
+                    whole,
+                    false,
+                    Kind.PLACE,
+                    "a town or county the gazetteer knows"));
         }
         if (run.size() > 1 && ALL_CAPS.matcher(whole).matches() && run.stream().anyMatch(t -> plain(word(text, t)))) {
             // Text written in capitals: each stretch between ordinary words on its own. A stretch
@@ -539,7 +347,13 @@ final class Names {
                 .find();
         Matcher company = COMPANY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16)));
         if (company.find()) {
-            return List.of(new Found(start, end + company.end(), span, false, Kind.AGENCY));
+            return List.of(new Found(
+                    start,
+                    end + company.end(),
+                    span,
+                    false,
+                    Kind.AGENCY,
+                    "a name before a company's ending (Inc., LLC, Towing…)"));
         }
         String after = text.substring(end, Math.min(text.length(), end + 80));
         String lineBefore = text.substring(Math.max(0, start - 80), start);
@@ -554,16 +368,22 @@ final class Names {
                         .matcher(text.substring(Math.max(0, start - 80), start))
                         .find()) {
             // The town of a postal address is part of the address, which the reviewer hides as one.
-            return List.of(new Found(start, end, span, false, Kind.ADDRESS));
+            return List.of(new Found(
+                    start,
+                    end,
+                    span,
+                    false,
+                    Kind.ADDRESS,
+                    townOfAddress ? "the town line of a postal address" : "a street at \"the corner of\""));
         }
         if (!knownName && ORGANISATION_AFTER.matcher(after).find()) {
             // Said to be a company, a firm or a film: that beats a town of the same name.
-            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+            return List.of(new Found(start, end, span, false, Kind.AGENCY, "a name said to be a company or firm"));
         }
         if (!knownName
                 && EMPLOYER_AFTER.matcher(after).find()
                 && AT_BEFORE.matcher(before).find()) {
-            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+            return List.of(new Found(start, end, span, false, Kind.AGENCY, "where someone works (\"at … as a …\")"));
         }
         boolean atPerson = PERSON_BEFORE
                 .matcher(text.substring(Math.max(0, start - 24), start))
@@ -572,17 +392,25 @@ final class Names {
                 || shouted
                 || placeAfter
                 || !atPerson && PLACE_BEFORE.matcher(before).find() && (knownPlace || !knownName)) {
-            return List.of(new Found(start, end, span, false, Kind.PLACE));
+            String why = knownPlace && !knownName
+                    ? "a town or county the gazetteer knows"
+                    : shouted
+                            ? "a name written in capitals"
+                            : placeAfter
+                                    ? "a name before a word for a place (National Forest, County, Dispatch…)"
+                                    : "a name after \"in\", \"near\", \"from\"…";
+            return List.of(new Found(start, end, span, false, Kind.PLACE, why));
         }
         String wider = text.substring(Math.max(0, start - 16), start);
         if (!knownName && run.size() == 1 && aloneOnLine(text, start, end) && !addressBefore) {
             // A lone unknown word on a line of its own in a signature or letterhead: the employer.
-            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+            return List.of(new Found(
+                    start, end, span, false, Kind.AGENCY, "an unknown word on a line of its own, as in a letterhead"));
         }
         if (!knownName
                 && (ORGANISATION_AFTER.matcher(after).find()
                         || EMPLOYER_BEFORE.matcher(wider).find())) {
-            return List.of(new Found(start, end, span, false, Kind.AGENCY));
+            return List.of(new Found(start, end, span, false, Kind.AGENCY, "a name someone works for"));
         }
         Matcher number = NUMBER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
         boolean streetCue = NUMBER_BEFORE
@@ -595,9 +423,22 @@ final class Names {
             // The house number may come first as well: "3301 Kestrelvej 12".
             Matcher house = NUMBER_BEFORE.matcher(text.substring(Math.max(0, start - 14), start));
             int from = house.find() ? start - (house.end() - house.start()) : start;
-            return List.of(new Found(from, end + number.end(), span, false, Kind.ADDRESS));
+            return List.of(new Found(
+                    from,
+                    end + number.end(),
+                    span,
+                    false,
+                    Kind.ADDRESS,
+                    "a street's name with its house number (\"Kestrelvej 12\")"));
         }
-        return List.of(Found.person(start, end, lastWord, false));
+        return List.of(Found.person(
+                start,
+                end,
+                lastWord,
+                false,
+                knownName
+                        ? "capitalised words holding a known first name or surname"
+                        : "capitalised words that are not ordinary English words"));
     }
 
     /**
@@ -634,7 +475,13 @@ final class Names {
                     if (at >= freeFrom.getOrDefault(key, 0)) {
                         freeFrom.put(key, end);
                         if (!found.overlaps(at, end)) {
-                            byKey.get(key).add(Found.person(at, end, key, officers.get(key)));
+                            byKey.get(key)
+                                    .add(Found.person(
+                                            at,
+                                            end,
+                                            key,
+                                            officers.get(key),
+                                            "the surname of someone named elsewhere in the text"));
                         }
                     }
                 }
@@ -767,7 +614,8 @@ final class Names {
             }
             if (inside.stream().allMatch(i -> found.get(i).kind() == Kind.PERSON)) {
                 inside.forEach(i -> inFirm[i] = true);
-                firms.add(new Found(start, end, list.group(), false, Kind.AGENCY));
+                firms.add(new Found(
+                        start, end, list.group(), false, Kind.AGENCY, "a list of surnames that names a firm"));
             }
         }
         List<Found> result = new ArrayList<>();
@@ -806,7 +654,7 @@ final class Names {
                     int s = member.start();
                     int e = member.end();
                     if (!taken.overlaps(s, e)) {
-                        more.add(Found.person(s, e, member.group(), false));
+                        more.add(Found.person(s, e, member.group(), false, "listed with someone already named"));
                     }
                 }
             }
@@ -853,9 +701,10 @@ final class Names {
         return text.substring(token[0], token[1]);
     }
 
-    private record Found(int start, int end, String key, boolean officer, Kind kind) {
-        static Found person(int start, int end, String key, boolean officer) {
-            return new Found(start, end, key, officer, Kind.PERSON);
+    /** What was found, the surname it is numbered by, and why it was marked (shown to the reviewer). */
+    private record Found(int start, int end, String key, boolean officer, Kind kind, String why) {
+        static Found person(int start, int end, String key, boolean officer, String why) {
+            return new Found(start, end, key, officer, Kind.PERSON, why);
         }
     }
 

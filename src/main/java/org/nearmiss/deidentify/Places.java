@@ -1,0 +1,41 @@
+package org.nearmiss.deidentify;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Places named with ordinary words, found by the words around them: "the City of Mesquite", the
+ * incidents named after places ("the Mesquite Fire", not "Structure Fire"), and named natural and
+ * man-made features by the gazetteer's generic terms ({@code feature-terms.txt}: "Bear Creek",
+ * "Sawtooth Ridge"). Places the gazetteer knows by name are read with names ({@link PersonNames}).
+ */
+final class Places implements Detector {
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(
+                    Kind.PLACE,
+                    "a name after \"City of\", \"County of\"…",
+                    Pattern.compile(
+                            "\\b(?:City|Town|Village|County|Borough|Township|Parish) of (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)?)"),
+                    m -> "[CITY]"),
+            new Rule(
+                    Kind.PLACE,
+                    "an incident named after a place (\"the Mesquite Fire\")",
+                    Pattern.compile("(?<![\\p{L}])(?!" + WordList.alternatives("incident-not-first.txt") + "\\b)"
+                            + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?) (?:Fire|fire|Complex)\\b"),
+                    m -> "[INCIDENT]"),
+            new Rule(
+                    Kind.PLACE,
+                    "capitalised words before a feature's term (Creek, Ridge, National Forest…)",
+                    Pattern.compile("(?<![\\p{L}])(?!" + WordList.alternatives("feature-not-first.txt") + "\\s)"
+                            // At most three words before the term, each read once: bounded work per start.
+                            // (All of it is group 1: place rules mark their group 1.)
+                            + "((?:\\p{Lu}[\\p{L}'’-]{1,30}+\\s+){1,3}" + WordList.alternatives("feature-terms.txt")
+                            + ")\\b"),
+                    m -> "[PLACE]"));
+
+    @Override
+    public List<Suggestion> find(String text) {
+        return Rule.findAll(RULES, text);
+    }
+}

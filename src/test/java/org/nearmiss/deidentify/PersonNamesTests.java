@@ -1,0 +1,57 @@
+package org.nearmiss.deidentify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nearmiss.deidentify.DetectorFixtures.found;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PersonNamesTests {
+
+    private final PersonNames detector = new PersonNames();
+
+    private List<String> people(String text) {
+        return found(detector, text, Kind.PERSON).stream()
+                .map(s -> text.substring(s.start(), s.end()))
+                .toList();
+    }
+
+    @Test
+    void ranksAndTitlesBeforeANameFromTheList() {
+        assertThat(people("Sgt. Ramos and Special Agent Okafor met Undersheriff Lindqvist and Mrs. Ann Lee."))
+                .containsExactly("Sgt. Ramos", "Special Agent Okafor", "Undersheriff Lindqvist", "Mrs. Ann Lee");
+    }
+
+    @Test
+    void namesFromEveryOriginWithDiacriticsAndParticles() {
+        assertThat(people("Then Zoë Szöllösy, Jean-Pierre de la Cruz and Nguyễn Thị Hương arrived."))
+                .contains("Zoë Szöllösy", "Jean-Pierre de la Cruz", "Nguyễn Thị Hương");
+    }
+
+    @Test
+    void namesTypedInLowerCaseOnAPhone() {
+        assertThat(people("sgt. maria lopez told me to wait")).containsExactly("sgt. maria lopez");
+    }
+
+    @Test
+    void theSameSurnameKeepsItsNumberAndRanksMakeOfficers() {
+        String text = "Officer Tamsin Okafor called. Okafor said the man, Reyes, ran; Okafor followed.";
+        assertThat(found(detector, text, Kind.PERSON))
+                .extracting(Suggestion::replacement)
+                .containsExactly("[OFFICER 1]", "[OFFICER 1]", "[PERSON 2]", "[OFFICER 1]");
+    }
+
+    @Test
+    void everydayWordsThatAreAlsoNamesStayAloneButNotBesideASurname() {
+        assertThat(people("We hope the will of the crew holds.")).isEmpty();
+        assertThat(people("Hope Alvarez drove.")).containsExactly("Hope Alvarez");
+    }
+
+    @Test
+    void eachMarkSaysWhy() {
+        assertThat(detector.find("Sgt. Ramos met maria in Kenosha."))
+                .extracting(Suggestion::reason)
+                .allSatisfy(reason -> assertThat(reason).isNotBlank());
+        assertThat(detector.find("Sgt. Ramos left.").getFirst().reason()).isEqualTo("a rank or title before a name");
+    }
+}

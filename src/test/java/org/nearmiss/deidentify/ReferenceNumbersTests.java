@@ -1,0 +1,40 @@
+package org.nearmiss.deidentify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nearmiss.deidentify.DetectorFixtures.found;
+import static org.nearmiss.deidentify.DetectorFixtures.words;
+
+import org.junit.jupiter.api.Test;
+
+class ReferenceNumbersTests {
+
+    private final ReferenceNumbers detector = new ReferenceNumbers();
+
+    @Test
+    void numbersAfterTheWordsThatAnnounceThem() {
+        assertThat(words(detector, "Badge #4471 and Unit 12 took case # 24-0113 and CAD no. 8812."))
+                .contains("Badge #4471", "Unit 12", "case # 24-0113", "CAD no. 8812");
+    }
+
+    @Test
+    void platesNeedADigitAndMarkOnlyThePlate() {
+        String text = "The plate read 7XKM203 and the tag was expired.";
+        assertThat(found(detector, text, Kind.PLATE))
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .containsExactly("7XKM203");
+    }
+
+    @Test
+    void ipAddressesAndNumbersShapedLikeAnSsn() {
+        assertThat(words(detector, "From 192.168.10.4 with 123-45-6789 on it."))
+                .contains("192.168.10.4", "123-45-6789");
+        assertThat(words(detector, "Version 1.2.3 and 300.1.1.1 are no addresses."))
+                .isEmpty();
+    }
+
+    @Test
+    void theWordsAloneMarkNothing() {
+        assertThat(words(detector, "Our unit responded to the case; the badge was on the car."))
+                .isEmpty();
+    }
+}
