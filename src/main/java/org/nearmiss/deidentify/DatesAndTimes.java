@@ -33,6 +33,37 @@ final class DatesAndTimes implements Detector {
                     m -> "[DATE]"),
             new Rule(
                     Kind.DATE,
+                    "a date with the month's name between dashes (14-Mar-2026)",
+                    Pattern.compile("\\b\\d{1,2}-" + MONTHS + "-(?:\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE),
+                    m -> "[DATE]"),
+            new Rule(
+                    Kind.DATE,
+                    "a year, month and day (2026/03/14)",
+                    Pattern.compile("\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b"),
+                    m -> "[DATE]"),
+            // A month and day without the year ("on 03/16", "by 6/14"), but not a fraction ("3/4 mile").
+            new Rule(
+                            Kind.DATE,
+                            "a month and a day written in numbers (03/16)",
+                            Pattern.compile(
+                                    "(?<![\\w/.,-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01])(?![\\w/-]|[.,]\\d)"
+                                            + "(?!\\s*(?:\"|''|in\\b|inch|mile|mi\\b|ton|cup|of an?\\b|th\\b|scale|teaspoon|tsp|lb|oz|pound))"),
+                            m -> "[DATE]")
+                    .accepting(DatesAndTimes::notAFraction),
+            // A day of the month on its own, once the month is known: "on the 10th", "between the 23rd and
+            // 25th"; not what an ordinal counts ("the 2nd day", "the 3rd engine": counted-nouns.txt).
+            new Rule(
+                    Kind.DATE,
+                    "a day of the month after \"on the\", \"by the\"…",
+                    Pattern.compile(
+                            "(?:(?<=\\b(?i:on|by|until|till|since|before|after|from|through|thru|and|to|between|around)"
+                                    + "\\s{1,3}the\\s{1,3})|(?<=\\d(?:st|nd|rd|th)\\s{0,3}(?:,|and|or|to|through|thru|-)\\s{0,3}))"
+                                    + "(?:[12]?\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s+(?i:"
+                                    + WordList.alternatives("counted-nouns.txt")
+                                    + ")\\b)"),
+                    m -> "[DATE]"),
+            new Rule(
+                    Kind.DATE,
                     "a day of the week",
                     Pattern.compile("\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b", Pattern.CASE_INSENSITIVE),
                     m -> "[DAY]"),
@@ -63,6 +94,24 @@ final class DatesAndTimes implements Detector {
     @Override
     public List<Suggestion> find(String text) {
         return Rule.findAll(RULES, text);
+    }
+
+    /**
+     * Whether "n/d" reads as a date rather than a fraction: fractions are written without a leading
+     * zero, smaller than one, over the denominators measures use (halves to sixty-fourths, tenths).
+     */
+    private static boolean notAFraction(String words) {
+        String[] parts = words.split("/");
+        if (parts[0].startsWith("0") || parts[1].startsWith("0")) {
+            return true;
+        }
+        int numerator = Integer.parseInt(parts[0]);
+        int denominator = Integer.parseInt(parts[1]);
+        boolean measure = switch (denominator) {
+            case 2, 3, 4, 5, 8, 10, 16, 32, 64 -> true;
+            default -> false;
+        };
+        return !(measure && numerator < denominator);
     }
 
     /** "March 14, 2026" becomes "March 2026"; without a year, "[DATE]". */

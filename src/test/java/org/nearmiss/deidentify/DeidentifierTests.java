@@ -133,7 +133,7 @@ class DeidentifierTests {
     void yearsAndTwentyFourHourTimesAreToldApart() {
         assertThat(deidentifier.suggest("Hired in 2004, on shift at 2000 and again at 1620 on the 3rd."))
                 .extracting(Suggestion::replacement)
-                .containsExactly("[YEAR]", "[EVENING]", "[AFTERNOON]");
+                .containsExactly("[YEAR]", "[EVENING]", "[AFTERNOON]", "[DATE]");
         assertThat(kinds("He turned 60 and is 31 y/o; 2,000 gallons at 10:00 PM."))
                 .containsExactly(Kind.AGE, Kind.AGE, Kind.TIME);
     }

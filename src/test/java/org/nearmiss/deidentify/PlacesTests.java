@@ -27,6 +27,25 @@ class PlacesTests {
     }
 
     @Test
+    void numberedRoadsAsStatesAndForestsNumberThem() {
+        assertThat(words(detector, "North on Highway 9 to I-80, then SR 14, US 95, County Road 12 and FR 132."))
+                .contains("Highway 9", "I-80", "SR 14", "US 95", "County Road 12", "FR 132");
+        assertThat(words(detector, "We took the 15 freeway, then Route 66.")).contains("15 freeway", "Route 66");
+    }
+
+    @Test
+    void timesEnRouteAndPronounsAreNoRoads() {
+        assertThat(words(detector, "We were en route 10 minutes; I 10-8'd and told us 4 units were coming."))
+                .isEmpty();
+    }
+
+    @Test
+    void countiesAndParishes() {
+        assertThat(words(detector, "Pike County and Jefferson Parish sent help; the county did not."))
+                .contains("Pike County", "Jefferson Parish");
+    }
+
+    @Test
     void aFeatureWithoutItsNameIsNoPlace() {
         assertThat(words(detector, "The creek was high and the Upper Ridge was in fog."))
                 .isEmpty();
