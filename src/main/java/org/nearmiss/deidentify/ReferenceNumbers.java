@@ -30,6 +30,16 @@ final class ReferenceNumbers implements Detector {
                                     + "\\s*(?:number|no\\.?|#)?\\s*#?\\s*[A-Z]{0,3}-?\\d[\\w-]*",
                             Pattern.CASE_INSENSITIVE),
                     m -> "[UNIT NUMBER]"),
+            // Radio call signs: a spelling-alphabet word and a number ("Adam-12", "Lincoln 4"), and the
+            // number-letter-number form many departments use ("1A12", "4B21").
+            new Rule(
+                    Kind.BADGE_OR_UNIT,
+                    "a radio call sign (\"Adam-12\", \"4B21\")",
+                    Pattern.compile("(?<![\\p{L}\\d-])" + WordList.alternatives("call-sign-words.txt")
+                            + "[- ]?\\d{1,3}[A-Z]?(?![\\p{L}\\d-])"
+                            + "(?!\\s*(?i:min|mins|minutes|hours|hrs|years|yrs|miles|mi|feet|ft|percent|%)\\b)"
+                            + "|(?<![\\p{L}\\d-])\\d{1,2}[A-Z]{1,2}\\d{1,3}(?![\\p{L}\\d-])"),
+                    m -> "[UNIT NUMBER]"),
             new Rule(
                     Kind.CASE_NUMBER,
                     "a number after \"case #\", \"report no.\", \"CAD #\"…",

@@ -18,6 +18,14 @@ class AgenciesTests {
     }
 
     @Test
+    void unitsOfAnAgencyByTheirNames() {
+        assertThat(words(
+                        detector,
+                        "Sierra Front Interagency Dispatch Center sent the Tahoe Hotshots and Kern Strike Team."))
+                .contains("Sierra Front Interagency Dispatch Center", "Tahoe Hotshots", "Kern Strike Team");
+    }
+
+    @Test
     void aDotThatEndsAnAbbreviationMayBeLeftOut() {
         assertThat(words(detector, "Ames Police Dept. and Ames Police Dept answered."))
                 .contains("Ames Police Dept.", "Ames Police Dept");

@@ -33,6 +33,14 @@ class ReferenceNumbersTests {
     }
 
     @Test
+    void apparatusAndRadioCallSigns() {
+        assertThat(words(detector, "Engine 41 and Medic 12 staged; Adam-12 and Lincoln 4 took 1A12 and 4B21."))
+                .contains("Engine 41", "Medic 12", "Adam-12", "Lincoln 4", "1A12", "4B21");
+        assertThat(words(detector, "Mike 20 minutes later, the 4x4 and the F150 were gone."))
+                .isEmpty();
+    }
+
+    @Test
     void theWordsAloneMarkNothing() {
         assertThat(words(detector, "Our unit responded to the case; the badge was on the car."))
                 .isEmpty();
