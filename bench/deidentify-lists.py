@@ -40,6 +40,8 @@ states = [line.split("|")[2].strip() for line in (SHARED / "places/census_states
 
 # Ordinary words: lower-case dictionary entries, capitalised ones that are neither a person's name
 # nor a US place (nationalities, holidays, months...), and words SAFENET's writers put in lower case.
+# Compared without case: the dictionary writes "McDowell", the Census "MCDOWELL" (kept as "Mcdowell").
+known_names = {w.lower() for w in first} | {w.lower() for w in surnames} | {c.lower() for c in cities}
 ordinary = set()
 for word in DICTIONARY.read_text(encoding="utf-8").splitlines():
     word = word.strip()
@@ -47,7 +49,9 @@ for word in DICTIONARY.read_text(encoding="utf-8").splitlines():
         continue
     if word.islower():
         ordinary.add(word)
-    elif word[0].isupper() and word not in first and word not in surnames and word not in cities:
+    elif word.isupper() and word not in first and word not in surnames and word not in cities:
+        ordinary.add(word.lower())  # initialisms (ER, GA, MBA): as written
+    elif word[0].isupper() and word.lower() not in known_names:
         ordinary.add(word.lower())
 lower = Counter()
 with open(SHARED / "safenet/safenet_1999_2021_combined.csv", encoding="utf-8", errors="replace") as f:

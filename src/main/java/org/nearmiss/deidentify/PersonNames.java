@@ -127,8 +127,20 @@ final class PersonNames implements Detector {
     private static final Pattern ALL_CAPS = Pattern.compile("[\\p{Lu}\\s.'’-]+");
     /** Words that say a name follows: "my name is Reyes", "Hi Tomas", "named Ortiz". */
     private static final Pattern CUE = Pattern.compile(
-            "(?i:\\bmy name is|\\bname is|\\bnamed|\\bcalled|\\bhi|\\bhello|\\bhey|\\bdear|\\bthanks|\\bthank you)"
+            "(?i:\\bmy name is|\\bname is|\\bnamed(?:\\s+(?:him|her|them|me))?|\\bcalled|\\bcalls? me|\\bhi|\\bhello|\\bhey|\\bdear"
+                    + "|\\bthanks|\\bthank you)"
                     + ",?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])");
+
+    /**
+     * The same words and "I'm", "this is", before a word in any case: "my name is vitoria", "i'm
+     * roberto's daughter". Marked only when the word is no ordinary word.
+     */
+    private static final Pattern ANY_CASE_CUE = Pattern.compile(
+            "(?i:\\bmy name is|\\bname is|\\bnamed(?:\\s+(?:him|her|them|me))?|\\bcalls? me|\\bi['’]m|\\bi am|\\bthis is)"
+                    + ",?\\s+(\\p{L}[\\p{L}'’-]{1,40}+)(?![\\p{L}\\d])");
+    /** Who speaks, in a transcript or a chat: "Ella: What a wife.", "tracy: who are you?". */
+    private static final Pattern SPEAKER =
+            Pattern.compile("(?m)^[ \\t>]*+(\\p{L}[\\p{L}'’-]{2,30}+)[ \\t]*+:[ \\t]*+(?=[\\p{L}\"'“‘])");
 
     private static final Set<String> FUNCTION_WORDS = WordList.set("not-names-after-cues.txt");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’@.])\\p{Ll}+(?![\\p{L}\\p{N}'’@])");
@@ -214,6 +226,30 @@ final class PersonNames implements Detector {
                         lastWord(cue.group(1)),
                         false,
                         "a name after \"my name is\", \"named\", \"hi\"…"));
+            }
+        }
+        Matcher anyCase = ANY_CASE_CUE.matcher(text);
+        while (anyCase.find()) {
+            String word = anyCase.group(1);
+            if (!plain(capitalised(word)) && !FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                found.add(Found.person(
+                        anyCase.start(1),
+                        anyCase.end(1),
+                        CONTRACTION.matcher(word).replaceFirst(""),
+                        false,
+                        "a word that is no ordinary word after \"my name is\", \"I'm\", \"call me\"…"));
+            }
+        }
+        Matcher speaker = SPEAKER.matcher(text);
+        while (speaker.find()) {
+            String word = speaker.group(1);
+            if (!plain(capitalised(word))) {
+                found.add(Found.person(
+                        speaker.start(1),
+                        speaker.end(1),
+                        word,
+                        false,
+                        "who speaks in a transcript (\"Ella: …\"), a word that is no ordinary word"));
             }
         }
         Matcher lower = LOWER_WORD.matcher(text);
@@ -385,9 +421,15 @@ final class PersonNames implements Detector {
                 && AT_BEFORE.matcher(before).find()) {
             return List.of(new Found(start, end, span, false, Kind.AGENCY, "where someone works (\"at … as a …\")"));
         }
-        boolean atPerson = PERSON_BEFORE
-                .matcher(text.substring(Math.max(0, start - 24), start))
-                .find();
+        // "Faina D. Yefremova": a name, an initial and a name is a person's, even after "from".
+        boolean initialled = last - first == 2
+                && word(text, run.get(first + 1)).length() == 1
+                && !plain(word(text, run.get(first)))
+                && !plain(word(text, run.get(last)));
+        boolean atPerson = initialled
+                || PERSON_BEFORE
+                        .matcher(text.substring(Math.max(0, start - 24), start))
+                        .find();
         if (knownPlace && !knownName
                 || shouted
                 || placeAfter

@@ -48,6 +48,31 @@ class PersonNamesTests {
     }
 
     @Test
+    void namesAfterWordsThatIntroduceThemInAnyCase() {
+        assertThat(people("hey, my name is tamsin and people call me višeslav")).containsExactly("tamsin", "višeslav");
+        assertThat(people("she said i'm roberto's daughter")).containsExactly("roberto's");
+        assertThat(people("She named him Frank.")).containsExactly("Frank");
+        assertThat(people("I'm tired and this is hard.")).isEmpty();
+    }
+
+    @Test
+    void whoSpeaksInATranscript() {
+        assertThat(people("Ella: Stop right there!\ntracy: who are you?\nDispatch: copy.\nE-mail:\nPhone: 555"))
+                .containsExactly("Ella", "tracy");
+    }
+
+    @Test
+    void aNameWithAnInitialIsAPersonEvenAfterFrom() {
+        assertThat(people("the verses from Faina D. Yefremova's book")).containsExactly("Faina D. Yefremova's");
+    }
+
+    @Test
+    void surnamesTheDictionaryWritesWithACapitalInside() {
+        assertThat(people("It may be that McDowell was right and Mccullough wrong."))
+                .containsExactly("McDowell", "Mccullough");
+    }
+
+    @Test
     void eachMarkSaysWhy() {
         assertThat(detector.find("Sgt. Ramos met maria in Kenosha."))
                 .extracting(Suggestion::reason)
