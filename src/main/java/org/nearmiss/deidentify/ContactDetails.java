@@ -3,7 +3,7 @@ package org.nearmiss.deidentify;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** E-mail addresses and phone numbers, as they are written at home and abroad. */
+/** E-mail addresses, phone numbers as they are written at home and abroad, and social-media handles. */
 final class ContactDetails implements Detector {
 
     private static final List<Rule> RULES = List.of(
@@ -20,11 +20,17 @@ final class ContactDetails implements Detector {
                             // brackets, dots, spaces, extensions); the digit count is checked after (7 to
                             // 15, the ITU limit), and dates are left to the date rules.
                             Pattern.compile(
-                                    "(?<![\\w+/.:-])(?:\\+\\d{1,3}[\\s.-]?|00\\d{1,3}[\\s.-])?(?:\\(\\d{1,4}\\)[\\s.-]?)?"
+                                    "(?<![\\w+/.:-])(?:\\+\\d{1,3}[\\s.-]?|00\\d{1,3}[\\s.-]|1[\\s.-](?=\\(?\\d{3}))?(?:\\(\\d{1,4}\\)[\\s.-]?)?"
                                             + "\\d{2,4}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\w/:]|-\\d)"
                                             + "|(?<![\\w+/.:-])(?:\\+\\d{8,15}|\\d{10,11})(?![\\w/:]|-\\d)"),
                             m -> "[PHONE]")
-                    .accepting(ContactDetails::looksLikePhone));
+                    .accepting(ContactDetails::looksLikePhone),
+            // A handle on a social network: "@lilfresh_209" (an e-mail's @ has a word before it).
+            new Rule(
+                    Kind.WEB_ADDRESS,
+                    "a social-media handle (@name)",
+                    Pattern.compile("(?<![\\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}+(?<!\\.)"),
+                    m -> "[HANDLE]"));
 
     @Override
     public List<Suggestion> find(String text) {

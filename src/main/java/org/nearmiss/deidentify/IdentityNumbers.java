@@ -29,7 +29,7 @@ final class IdentityNumbers implements Detector {
     // Possessive quantifiers throughout: a run of spaces after "DL" is read once, never re-split.
     private static final Pattern LICENCE = Pattern.compile(
             "\\b(?i:driver'?s?\\s++licen[cs]e|driving\\s++licen[cs]e|licen[cs]e\\s++(?:number|no\\.?|#)|DL|D/L|OLN|CDL)"
-                    + "(?:\\s*+(?i:number|no\\.?|num\\.?))?+(?:\\s*+(?i:is|was|of|:|#))?+\\s*+#?\\s*+"
+                    + "(?:\\s*+(?i:number|no\\.?|num\\.?))?+(?:\\s*+(?i:is|was|of|:|#|,))?+\\s*+#?\\s*+"
                     + "([A-Z0-9][A-Z0-9-]{2,18}+(?<=[A-Z0-9]))\\b");
     private static final Pattern VIN =
             Pattern.compile("(?<![\\w])[A-HJ-NPR-Z0-9]{17}(?![\\w])", Pattern.CASE_INSENSITIVE);

@@ -35,11 +35,27 @@ final class ReferenceNumbers implements Detector {
             new Rule(
                     Kind.BADGE_OR_UNIT,
                     "a radio call sign (\"Adam-12\", \"4B21\")",
-                    Pattern.compile("(?<![\\p{L}\\d-])" + WordList.alternatives("call-sign-words.txt")
+                    Pattern.compile("(?<![\\p{L}\\d-])\\d{0,2}" + WordList.alternatives("call-sign-words.txt")
                             + "[- ]?\\d{1,3}[A-Z]?(?![\\p{L}\\d-])"
                             + "(?!\\s*(?i:min|mins|minutes|hours|hrs|years|yrs|miles|mi|feet|ft|percent|%)\\b)"
                             + "|(?<![\\p{L}\\d-])\\d{1,2}[A-Z]{1,2}\\d{1,3}(?![\\p{L}\\d-])"),
                     m -> "[UNIT NUMBER]"),
+            // Units named by their number or letter: "11th District", "3rd Precinct", "Troop G".
+            new Rule(
+                    Kind.BADGE_OR_UNIT,
+                    "a numbered district, precinct or troop",
+                    Pattern.compile(
+                            "\\b\\d{1,3}(?:st|nd|rd|th)\\s+(?:District|Precinct|Division|Ward|Battalion|Platoon|Squad|Company)\\b"
+                                    + "|\\b(?:Troop|Post|Zone|Sector|District|Precinct)\\s+[A-Z]\\b(?!['’.]\\w)"),
+                    m -> "[UNIT]"),
+            // The number right after the word, a comma between: "The warrant, W24-00916, listed...".
+            new Rule(
+                    Kind.CASE_NUMBER,
+                    "a reference with letters or dashes right after \"warrant\", \"case\", \"report\"…",
+                    Pattern.compile(
+                            "(?<=\\b(?i:" + WordList.alternatives("case-words.txt") + ")[,:]?\\s{1,3})"
+                                    + "(?=[A-Z0-9-]*\\d)(?=[A-Z0-9-]*(?:[A-Z]|-))[A-Z0-9][A-Z0-9-]{3,20}+(?<=[A-Z0-9])(?![\\w-])"),
+                    m -> "[CASE NUMBER]"),
             new Rule(
                     Kind.CASE_NUMBER,
                     "a number after \"case #\", \"report no.\", \"CAD #\"…",
@@ -53,7 +69,7 @@ final class ReferenceNumbers implements Detector {
                             "letters and digits after \"plate\", \"tag\" or \"registration\"",
                             Pattern.compile(
                                     "\\b" + WordList.alternatives("plate-words.txt")
-                                            + "\\s*(?:number|no\\.?|#)?\\s*(?:of|was|read|reading)?"
+                                            + "[,:]?\\s*(?:number|no\\.?|#)?\\s*(?:of|was|read|reading)?[,:]?"
                                             + "\\s*[\"']?([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\\b",
                                     Pattern.CASE_INSENSITIVE),
                             m -> "[PLATE]")

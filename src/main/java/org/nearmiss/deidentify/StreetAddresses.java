@@ -26,11 +26,12 @@ final class StreetAddresses implements Detector {
                     m -> "[ADDRESS]"),
             new Rule(
                     Kind.ADDRESS,
-                    "an apartment, suite, room or post-office box number",
-                    Pattern.compile("\\b(?i:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?)\\s*#?\\s*\\d+[A-Za-z]?\\b"
-                            + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"
-                            // A military post address: "Unit 2050 Box 118", not a police unit.
-                            + "|\\b(?i:unit)\\s+\\d+,?\\s+(?i:box)\\s+\\d+\\b"),
+                    "an apartment, suite, room, lot or post-office box number",
+                    Pattern.compile(
+                            "\\b(?i:Apt\\.?|Apartment|Suite|Ste\\.?|Room|Rm\\.?|Lot|Space|Trailer|Bldg\\.?|Building)\\s*#?\\s*\\d+[A-Za-z]?\\b"
+                                    + "|\\bP\\.?O\\.? Box\\s+\\d+\\b|\\bPSC\\s+\\d+,\\s+Box\\s+\\d+\\b"
+                                    // A military post address: "Unit 2050 Box 118", not a police unit.
+                                    + "|\\b(?i:unit)\\s+\\d+,?\\s+(?i:box)\\s+\\d+\\b"),
                     m -> "[ADDRESS]"),
             // Street names after words that announce an address: "lives at 412 7 Rue du Marché Vieux".
             // (Streets with the house number after the name, "Kestrelvej 12", are found with names.)
@@ -67,6 +68,38 @@ final class StreetAddresses implements Detector {
                                     + "}\\s+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Loop|Mall|Gateway|Crescent|Close)\\b"
                                     + "|\\b\\d{1,6}\\s+(?i:avenue|av)\\s+(?:(?i:de|des|du|la|le)\\s+){0,4}[\\p{L}'’-]+"),
                     m -> "[STREET]"),
+            // Streets without a house number: ordinal streets ("E 42nd St", "9th Avenue") and named ones with
+            // an abbreviated type ("Old Mill Rd").
+            new Rule(
+                    Kind.ADDRESS,
+                    "a street's name and its type, without a house number",
+                    Pattern.compile(
+                            "\\b(?:[NSEW]\\.?\\s+)?\\d{1,3}(?:st|nd|rd|th)\\s+" + STREET_TYPES + "\\b\\.?"
+                                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}'’-]{1,30}+\\s+){1,2}(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Pkwy|Cir|Ter|Trl)\\b\\.?"),
+                    m -> "[STREET]"),
+            // A house number and a name after words that say where: "at 2218 Chestnut", "address, 40 Birch".
+            new Rule(
+                    Kind.ADDRESS,
+                    "a house number and a street's name after \"at\", \"on\", \"address\"…",
+                    Pattern.compile(
+                            "(?<=\\b(?i:address|at|on|to|from)[,:]?\\s{1,3})\\d{2,6}\\s+(?:[NSEW]\\.?\\s+)?\\p{Lu}\\p{Ll}{2,30}+\\b"
+                                    + "(?!\\s+(?i:hours|hrs|hundred|thousand))"),
+                    m -> "[ADDRESS]"),
+            // Two streets meeting, one of them numbered: "Maple and 9th", "5th & Main".
+            new Rule(
+                    Kind.ADDRESS,
+                    "two streets meeting, one of them numbered (\"Maple and 9th\")",
+                    Pattern.compile(
+                            "(?<![\\p{L}\\d])(?:\\p{Lu}\\p{Ll}{2,30}+|\\d{1,3}(?:st|nd|rd|th))\\s+(?:and|&|/)\\s+\\d{1,3}(?:st|nd|rd|th)\\b"
+                                    + "(?!\\s+(?i:" + WordList.alternatives("counted-nouns.txt") + ")\\b)"
+                                    + "|(?<![\\p{L}\\d])\\d{1,3}(?:st|nd|rd|th)\\s+(?:and|&|/)\\s+\\p{Lu}\\p{Ll}{2,30}+\\b"),
+                    m -> "[INTERSECTION]"),
+            // Exits of a highway: "exit 27", "Exit 114B".
+            new Rule(
+                    Kind.ADDRESS,
+                    "a highway exit",
+                    Pattern.compile("\\b(?i:exit)\\s+#?\\d{1,3}[A-Z]?\\b"),
+                    m -> "[EXIT]"),
             // Where a road has no house numbers: mile markers and mileposts ("mile marker 112", "MM 47").
             new Rule(
                     Kind.ADDRESS,

@@ -53,7 +53,7 @@ final class WordList {
     /**
      * The entries of a list as alternatives of a regular expression, longest first so that "Police
      * Department" is tried before "Police": each entry literal, except that a dot ending it may be left
-     * out ("Sgt." or "Sgt"), an apostrophe may be straight or curly, and a space stands for any spaces.
+     * out ("Sgt." or "Sgt"), an apostrophe may be straight or curly, and a space stands for one to three spaces.
      */
     static String alternatives(String name) {
         return read(name).stream()
@@ -68,7 +68,7 @@ final class WordList {
         StringBuilder pattern = new StringBuilder();
         for (String part : words.split(" ", -1)) {
             if (!pattern.isEmpty()) {
-                pattern.append("\\s+");
+                pattern.append("\\s{1,3}"); // bounded, so that a list may stand in a look-behind
             }
             String[] pieces = part.split("['’]", -1);
             for (int i = 0; i < pieces.length; i++) {

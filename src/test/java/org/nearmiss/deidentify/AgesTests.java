@@ -16,6 +16,14 @@ class AgesTests {
     }
 
     @Test
+    void anAgeSetOffAfterThePerson() {
+        assertThat(words(
+                        detector,
+                        "One juvenile (15) ran. The victim, 81, and Ana Ruiz, 23, stayed. DOB 04/30/2006 (18)."))
+                .containsExactly("15", "81", "23", "18");
+    }
+
+    @Test
     void measuresAreNoAges() {
         assertThat(words(detector, "The grade turned 30 degrees and the fire turned 40 percent."))
                 .isEmpty();

@@ -31,6 +31,12 @@ class ContactDetailsTests {
     }
 
     @Test
+    void tollFreeNumbersWithTheTrunkPrefixAndHandles() {
+        assertThat(words(detector, "Call 1-800-555-0199 or DM @lilfresh_209, not ana@x.org."))
+                .containsExactlyInAnyOrder("1-800-555-0199", "@lilfresh_209", "ana@x.org");
+    }
+
+    @Test
     void everyMarkSaysWhy() {
         assertThat(detector.find("Call 555-201-3344 or a.b@c.org"))
                 .allSatisfy(s -> assertThat(s.reason()).isNotBlank());

@@ -47,6 +47,12 @@ class IdentityNumbersTests {
     }
 
     @Test
+    void licenceNumbersAfterAComma() {
+        assertThat(marked("Got a hit on an Illinois DL, S530-2281-5590, from the state."))
+                .containsExactly("S530-2281-5590");
+    }
+
+    @Test
     void socialSecurityNumbersFollowTheRulesOfIssue() {
         assertThat(marked("His SSN 123-45-6789 was on the form.")).containsExactly("123-45-6789");
         assertThat(marked("Social security number: 123456789.")).containsExactly("123456789");

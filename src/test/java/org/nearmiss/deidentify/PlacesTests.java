@@ -34,6 +34,12 @@ class PlacesTests {
     }
 
     @Test
+    void landmarksByWhatTheyAre() {
+        assertThat(words(detector, "Warrant service at the Hillside Trailer Park near Roosevelt High School."))
+                .contains("Hillside Trailer Park", "Roosevelt High School");
+    }
+
+    @Test
     void timesEnRouteAndPronounsAreNoRoads() {
         assertThat(words(detector, "We were en route 10 minutes; I 10-8'd and told us 4 units were coming."))
                 .isEmpty();

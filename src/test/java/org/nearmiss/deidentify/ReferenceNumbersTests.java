@@ -41,6 +41,15 @@ class ReferenceNumbersTests {
     }
 
     @Test
+    void numberedUnitsAndReferencesRightAfterTheirWord() {
+        assertThat(words(detector, "The 11th District and Troop G served the warrant, W24-00916, with 2David14."))
+                .contains("11th District", "Troop G", "W24-00916", "2David14");
+        assertThat(words(detector, "Ran the plate, DKR 1234, twice.")).contains("DKR 1234");
+        assertThat(words(detector, "In case 2024 comes and the report, which was late, arrived."))
+                .isEmpty();
+    }
+
+    @Test
     void theWordsAloneMarkNothing() {
         assertThat(words(detector, "Our unit responded to the case; the badge was on the car."))
                 .isEmpty();

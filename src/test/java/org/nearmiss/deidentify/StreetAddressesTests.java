@@ -36,6 +36,20 @@ class StreetAddressesTests {
     }
 
     @Test
+    void streetsWithoutHouseNumbersAndNumberedCorners() {
+        assertThat(words(detector, "We held E 42nd St and Old Mill Rd, then Maple and 9th, then exit 27."))
+                .contains("E 42nd St", "Old Mill Rd", "Maple and 9th", "exit 27");
+        assertThat(words(detector, "The raid went to 2218 Chestnut; she lives at Hillside, Lot 44."))
+                .contains("2218 Chestnut", "Lot 44");
+    }
+
+    @Test
+    void countsAndTimesAreNoStreets() {
+        assertThat(words(detector, "The 1st and 2nd shifts met at 2300 hours with 40 Deputies."))
+                .isEmpty();
+    }
+
+    @Test
     void aStreetTypeWithoutANumberOrNameIsNoAddress() {
         assertThat(words(detector, "We walked down the street and across the road to the park."))
                 .isEmpty();
