@@ -59,8 +59,9 @@ final class StreetAddresses implements Detector {
                                     + "}(?:\\s+(?i:strasse|straße|weg|gate|tee|allee|gasse|platz|vej|vei))?"
                                     + "(?i:vej|veien|vegen|gata|gatan|gate|tie|katu|strasse|straße|weg|laan|utca|útja|tee|allee|gasse|platz|vei)"
                                     + "\\s+\\d{1,5}\\b\\.?"
-                                    // Hungarian: the name's first word capitalised, so "on" before it stays.
-                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?\\p{Lu}[\\p{L}-]{0," + WORD
+                                    // Hungarian, in any case ("hegyalja út 98."), but "on" or "at" before it stays out.
+                                    + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?!(?i:on|at|in|to|of|the|from|near|by)\\s)\\p{L}[\\p{L}-]{0,"
+                                    + WORD
                                     + "}\\s+(?:\\p{L}[\\p{L}-]{0," + WORD
                                     + "}\\s+)?(?i:u\\.|út|útja|utca|tér|kapu|körút)\\s+\\d{1,5}\\b\\.?"
                                     + "|\\b(?i:postbox|post box)\\s+\\d{1,6}\\b"
