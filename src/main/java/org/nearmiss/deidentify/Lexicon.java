@@ -45,7 +45,7 @@ final class Lexicon {
                             .filter(word -> !word.startsWith("#"))
                             .map(word -> word.toLowerCase(Locale.ROOT))
                             .forEach(ordinary::add);
-                    ordinary.addAll(keptPlacesAndCalendarWords());
+                    ordinary.addAll(KEPT);
                     shared = new Lexicon(
                             read("deidentify/first-names.txt"),
                             read("deidentify/surnames.txt"),
@@ -72,6 +72,13 @@ final class Lexicon {
                 ? word
                 : word.substring(0, 1).toUpperCase(Locale.ROOT)
                         + word.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static final Set<String> KEPT = keptPlacesAndCalendarWords();
+
+    /** Whether a word (any case) is a state, a country, a language, a month or a weekday. */
+    static boolean keptPlaceOrCalendarWord(String word) {
+        return KEPT.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** States, countries, languages, months and weekdays, lower-cased: never marked. */

@@ -154,7 +154,31 @@ final class PersonNames implements Detector {
 
     private static final Pattern NUMBER_BEFORE = Pattern.compile("(?<![\\w.,:/-])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+$");
     /** A word with a capital inside, as product names are written ("WildCad", "FireNet"), unlike "McDonald". */
-    private static final Pattern CAMEL = Pattern.compile("(?!Mc|Mac|De|Da|Di|La|Le|O['’])\\p{Lu}\\p{Ll}+\\p{Lu}.*");
+    private static final Pattern CAMEL =
+            Pattern.compile("(?!Mc|Mac|De|Da|Di|La|Le|O['’])\\p{Lu}\\p{Ll}+\\p{Lu}.*|\\p{Lu}{2,}\\p{Ll}.*");
+    /** Endings and beginnings that make a word from an ordinary one: "Submittals", "Underqualified". */
+    private static final Pattern SUFFIX = Pattern.compile("(?:s|es|ed|ing|ers?|ly)$");
+
+    private static final Pattern PREFIX =
+            Pattern.compile("^(?:under|over|super|multi|inter|anti|semi|non|pre|sub|mis|out|un|re|co)");
+    /**
+     * Words after a first name that make the pair a place, not a person ("Kelly Peak", "Clark Fire",
+     * "Vernon Oregon"): the words of places, features and states, and the first words of place names.
+     */
+    private static final Set<String> PLACE_WORDS = placeWords();
+
+    private static Set<String> placeWords() {
+        Set<String> words = new java.util.HashSet<>();
+        for (String list : List.of("place-after.txt", "feature-terms.txt", "place-prefixes.txt")) {
+            WordList.read(list).stream()
+                    .filter(w -> !w.contains(" "))
+                    .map(w -> w.replace(".", ""))
+                    .forEach(words::add);
+        }
+        return Set.copyOf(words);
+    }
+
+    private static final Set<String> PLACE_PREFIXES = WordList.set("place-prefixes.txt");
 
     private static final Pattern NUMBER_AFTER = Pattern.compile("^[ \\t]+\\d{1,5}\\b");
 
@@ -174,7 +198,10 @@ final class PersonNames implements Detector {
         Matcher titled = TITLED.matcher(text);
         while (titled.find()) {
             boolean officer = !titled.group(1).matches(CIVIL_TITLES);
-            if (officer && plain(lastWord(titled.group(2))) || plainFunctionWord(titled.group(2))) {
+            String surname = lastWord(titled.group(2));
+            // "Chief Ranger" is a rank; "Sgt. King" a name that is also a word (everyday-names.txt).
+            boolean everydayName = EVERYDAY.contains(surname) && !surname.matches(OFFICER_TITLES);
+            if (officer && plain(surname) && !everydayName || plainFunctionWord(titled.group(2))) {
                 continue; // "Chief Ranger", "Deputy Superintendent": a rank, not a name
             }
             found.add(Found.person(
@@ -209,6 +236,9 @@ final class PersonNames implements Detector {
         while (pair.find()) {
             if (lexicon.firstNames.contains(pair.group(1))
                     && lexicon.surnames.contains(pair.group(2))
+                    && !PLACE_WORDS.contains(pair.group(2))
+                    && !PLACE_PREFIXES.contains(pair.group(1))
+                    && !Lexicon.keptPlaceOrCalendarWord(pair.group(2))
                     && !(plain(pair.group(1)) && plain(pair.group(2)))) {
                 found.add(Found.person(
                         pair.start(), pair.end(), pair.group(2), false, "a known first name before a known surname"));
@@ -300,6 +330,11 @@ final class PersonNames implements Detector {
      * place; one followed by a house number is an address ("Kestrelvej 12"); the rest are people.
      */
     private List<Found> properNouns(String text) {
+        Set<String> lowerHere = new java.util.HashSet<>();
+        Matcher lower = LOWER_WORD.matcher(text);
+        while (lower.find()) {
+            lowerHere.add(lower.group());
+        }
         List<int[]> tokens = new ArrayList<>();
         Matcher token = TOKEN.matcher(text);
         while (token.find()) {
@@ -312,7 +347,7 @@ final class PersonNames implements Detector {
             while (j + 1 < tokens.size() && joined(text, tokens.get(j), tokens.get(j + 1))) {
                 j++;
             }
-            found.addAll(runOf(text, tokens.subList(i, j + 1)));
+            found.addAll(runOf(text, tokens.subList(i, j + 1), lowerHere));
             i = j + 1;
         }
         return found;
@@ -324,7 +359,7 @@ final class PersonNames implements Detector {
         return JOIN.matcher(gap).matches() && (!gap.startsWith(".") || word[1] - word[0] == 1);
     }
 
-    private List<Found> runOf(String text, List<int[]> run) {
+    private List<Found> runOf(String text, List<int[]> run, Set<String> lowerHere) {
         int first = 0;
         int last = run.size() - 1;
         String whole = text.substring(run.getFirst()[0], run.getLast()[1]);
@@ -347,7 +382,7 @@ final class PersonNames implements Detector {
             for (int k = 0; k <= run.size(); k++) {
                 if (k == run.size() || plain(word(text, run.get(k)))) {
                     if (k > from) {
-                        stretches.addAll(runOf(text, run.subList(from, k)));
+                        stretches.addAll(runOf(text, run.subList(from, k), lowerHere));
                     }
                     from = k + 1;
                 }
@@ -473,6 +508,16 @@ final class PersonNames implements Detector {
                     Kind.ADDRESS,
                     "a street's name with its house number (\"Kestrelvej 12\")"));
         }
+        boolean writtenLowerHere = true;
+        for (int k = first; k <= last && writtenLowerHere; k++) {
+            String w = word(text, run.get(k));
+            writtenLowerHere = plain(w) || lowerHere.contains(w.toLowerCase(Locale.ROOT));
+        }
+        if (!knownName && writtenLowerHere) {
+            // Written in lower case elsewhere in the same text ("Submittals ... the submittals"): a word,
+            // capitalised to start a sentence or a heading, not a name.
+            return List.of();
+        }
         return List.of(Found.person(
                 start,
                 end,
@@ -495,7 +540,9 @@ final class PersonNames implements Detector {
         Map<String, Integer> freeFrom = new HashMap<>();
         Trie surnames = new Trie();
         for (String key : keys) {
-            if (!FUNCTION_WORDS.contains(key)) {
+            // "Fire" of "Clark Fire", "Division" of a division named after someone: a word of places or
+            // a function word is no surname to look for elsewhere.
+            if (!FUNCTION_WORDS.contains(key) && !PLACE_WORDS.contains(Lexicon.capitalised(key))) {
                 String written = Lexicon.capitalised(key);
                 byKey.put(key, new ArrayList<>());
                 keysWritten.computeIfAbsent(written, w -> new ArrayList<>()).add(key);
@@ -728,6 +775,17 @@ final class PersonNames implements Detector {
         }
         if (lexicon.isOrdinary(w) || EVERYDAY.contains(w) || CAMEL.matcher(w).matches()) {
             return true;
+        }
+        if (!knownName(w) && w.length() >= 7) {
+            // Made from an ordinary word: "Submittals", "Underqualified" (never a known name: "Underwood").
+            String lower = w.toLowerCase(Locale.ROOT);
+            String stem = SUFFIX.matcher(lower).replaceFirst("");
+            Matcher prefix = PREFIX.matcher(lower);
+            String root = prefix.find() ? lower.substring(prefix.end()) : lower;
+            if (!stem.equals(lower) && stem.length() >= 4 && lexicon.isOrdinary(stem)
+                    || root.length() >= 5 && !root.equals(lower) && lexicon.isOrdinary(root)) {
+                return true;
+            }
         }
         for (String part : w.split("[-'’]")) {
             if (!part.isEmpty()

@@ -73,6 +73,25 @@ class PersonNamesTests {
     }
 
     @Test
+    void placesThatBeginWithAFirstNameAreNoPeople() {
+        assertThat(people("We camped by Kelly Peak, drove past Vernon Oregon and the Clark Fire to San Andreas."))
+                .doesNotContain("Kelly Peak", "Vernon Oregon", "Clark Fire", "San Andreas", "Peak", "Fire");
+    }
+
+    @Test
+    void wordsTheWriterAlsoTypesInLowerCaseAreNoNames() {
+        assertThat(people("Submittals were late. We sent the submittals twice. Underqualified crews."))
+                .isEmpty();
+        assertThat(people("CALFire and EFJohnson radios.")).isEmpty();
+    }
+
+    @Test
+    void aSurnameThatIsAnOrdinaryWordStillPairsWithAFirstName() {
+        assertThat(people("Tamsin Brown and Sgt. King came; King left.")).contains("Tamsin Brown", "Sgt. King", "King");
+        assertThat(people("The Deputy Chief and Chief Ranger came.")).isEmpty();
+    }
+
+    @Test
     void eachMarkSaysWhy() {
         assertThat(detector.find("Sgt. Ramos met maria in Kenosha."))
                 .extracting(Suggestion::reason)
