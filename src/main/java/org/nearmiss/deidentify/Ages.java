@@ -23,12 +23,13 @@ final class Ages implements Detector {
             // An age given alone after the person: "the victim, 81, had...", "one juvenile (15)",
             // "Oluwaseun Adeyemi, 23, was...", "DOB 04/30/2006 (18)".
             new Rule(
-                    Kind.AGE,
-                    "a number after a person, set off by commas or brackets",
-                    Pattern.compile("(?<=(?:\\b(?i:" + WordList.alternatives("person-nouns.txt")
-                            + ")|\\p{Lu}\\p{Ll}{1,30}|\\d{2,4})"
-                            + "(?:,\\s{1,3}|\\s{0,3}\\())(?:[1-9]|[1-9]\\d|1[01]\\d)(?=\\)|,\\s)"),
-                    m -> "[AGE]"));
+                            Kind.AGE,
+                            "a number after a person, set off by commas or brackets",
+                            Pattern.compile("(?:\\b(?i:" + WordList.alternatives("person-nouns.txt")
+                                    + ")|\\b\\p{Lu}\\p{Ll}{1,30}+|\\b\\d{2,4})"
+                                    + "(?:,\\s{1,3}|\\s{0,3}\\()([1-9]|[1-9]\\d|1[01]\\d)(?=\\)|,\\s)"),
+                            m -> "[AGE]")
+                    .markingGroupOne());
 
     @Override
     public List<Suggestion> find(String text) {

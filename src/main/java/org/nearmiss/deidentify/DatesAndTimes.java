@@ -53,15 +53,16 @@ final class DatesAndTimes implements Detector {
             // A day of the month on its own, once the month is known: "on the 10th", "between the 23rd and
             // 25th"; not what an ordinal counts ("the 2nd day", "the 3rd engine": counted-nouns.txt).
             new Rule(
-                    Kind.DATE,
-                    "a day of the month after \"on the\", \"by the\"…",
-                    Pattern.compile(
-                            "(?:(?<=\\b(?i:on|by|until|till|since|before|after|from|through|thru|and|to|between|around)"
-                                    + "\\s{1,3}the\\s{1,3})|(?<=\\d(?:st|nd|rd|th)\\s{0,3}(?:,|and|or|to|through|thru|-)\\s{0,3}))"
-                                    + "(?:[12]?\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s+(?i:"
-                                    + WordList.alternatives("counted-nouns.txt")
-                                    + ")\\b)"),
-                    m -> "[DATE]"),
+                            Kind.DATE,
+                            "a day of the month after \"on the\", \"by the\"…",
+                            Pattern.compile(
+                                    "(?:\\b(?i:on|by|until|till|since|before|after|from|through|thru|and|to|between|around)"
+                                            + "\\s{1,3}the\\s{1,3}|(?<=\\d(?:st|nd|rd|th))\\s{0,3}(?:,|and|or|to|through|thru|-)\\s{0,3})"
+                                            + "((?:[12]?\\d|3[01])(?:st|nd|rd|th))\\b(?!\\s+(?i:"
+                                            + WordList.alternatives("counted-nouns.txt")
+                                            + ")\\b)"),
+                            m -> "[DATE]")
+                    .markingGroupOne(),
             new Rule(
                     Kind.DATE,
                     "a day of the week",

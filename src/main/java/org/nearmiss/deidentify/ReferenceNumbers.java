@@ -50,12 +50,13 @@ final class ReferenceNumbers implements Detector {
                     m -> "[UNIT]"),
             // The number right after the word, a comma between: "The warrant, W24-00916, listed...".
             new Rule(
-                    Kind.CASE_NUMBER,
-                    "a reference with letters or dashes right after \"warrant\", \"case\", \"report\"…",
-                    Pattern.compile(
-                            "(?<=\\b(?i:" + WordList.alternatives("case-words.txt") + ")[,:]?\\s{1,3})"
-                                    + "(?=[A-Z0-9-]*\\d)(?=[A-Z0-9-]*(?:[A-Z]|-))[A-Z0-9][A-Z0-9-]{3,20}+(?<=[A-Z0-9])(?![\\w-])"),
-                    m -> "[CASE NUMBER]"),
+                            Kind.CASE_NUMBER,
+                            "a reference with letters or dashes right after \"warrant\", \"case\", \"report\"…",
+                            Pattern.compile(
+                                    "\\b(?i:" + WordList.alternatives("case-words.txt") + ")[,:]?\\s{1,3}"
+                                            + "((?=[A-Z0-9-]*\\d)(?=[A-Z0-9-]*(?:[A-Z]|-))[A-Z0-9][A-Z0-9-]{3,20}+(?<=[A-Z0-9]))(?![\\w-])"),
+                            m -> "[CASE NUMBER]")
+                    .markingGroupOne(),
             new Rule(
                     Kind.CASE_NUMBER,
                     "a number after \"case #\", \"report no.\", \"CAD #\"…",

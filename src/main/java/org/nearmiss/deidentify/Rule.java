@@ -9,19 +9,34 @@ import java.util.regex.Pattern;
 
 /**
  * One rule of a detector that finds words by their shape: the kind it finds, why (shown to the
- * reviewer), the pattern, and the replacement for a match. A rule marks its first group when it has
- * one that matched (the words after "plate", the name before "Creek"), else the whole match, and only
- * what {@code accept} lets through (a phone number has 7 to 15 digits).
+ * reviewer), the pattern, and the replacement for a match. Plate and place rules, and those made with
+ * {@link #markingGroupOne()}, mark their first group when it matched (the words after "plate", the
+ * name before "Creek"); the others the whole match. Only what {@code accept} lets through is marked (a
+ * phone number has 7 to 15 digits).
  */
-record Rule(Kind kind, String why, Pattern pattern, Function<Matcher, String> replacement, Predicate<String> accept) {
+record Rule(
+        Kind kind,
+        String why,
+        Pattern pattern,
+        Function<Matcher, String> replacement,
+        Predicate<String> accept,
+        boolean marksGroupOne) {
 
     Rule(Kind kind, String why, Pattern pattern, Function<Matcher, String> replacement) {
-        this(kind, why, pattern, replacement, words -> true);
+        this(kind, why, pattern, replacement, words -> true, kind == Kind.PLATE || kind == Kind.PLACE);
     }
 
     /** The same rule, marking only what {@code test} accepts. */
     Rule accepting(Predicate<String> test) {
-        return new Rule(kind, why, pattern, replacement, test);
+        return new Rule(kind, why, pattern, replacement, test, marksGroupOne);
+    }
+
+    /**
+     * The same rule, marking its first group only: the words around it are read, not marked. Cheaper
+     * than a look-behind, which the engine tries again at every position of the text.
+     */
+    Rule markingGroupOne() {
+        return new Rule(kind, why, pattern, replacement, accept, true);
     }
 
     /*
@@ -42,7 +57,7 @@ record Rule(Kind kind, String why, Pattern pattern, Function<Matcher, String> re
         for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
-                boolean inner = m.groupCount() >= 1 && m.group(1) != null && rule.marksGroup();
+                boolean inner = m.groupCount() >= 1 && m.group(1) != null && rule.marksGroupOne();
                 int start = inner ? m.start(1) : m.start();
                 int end = inner ? m.end(1) : m.end();
                 if (end > start && rule.accept().test(text.substring(start, end))) {
@@ -52,10 +67,5 @@ record Rule(Kind kind, String why, Pattern pattern, Function<Matcher, String> re
             }
         }
         return found;
-    }
-
-    /** Plates and places mark their first group; the other kinds use groups to build the replacement. */
-    private boolean marksGroup() {
-        return kind == Kind.PLATE || kind == Kind.PLACE;
     }
 }

@@ -80,12 +80,13 @@ final class StreetAddresses implements Detector {
                     m -> "[STREET]"),
             // A house number and a name after words that say where: "at 2218 Chestnut", "address, 40 Birch".
             new Rule(
-                    Kind.ADDRESS,
-                    "a house number and a street's name after \"at\", \"on\", \"address\"…",
-                    Pattern.compile(
-                            "(?<=\\b(?i:address|at|on|to|from)[,:]?\\s{1,3})\\d{2,6}\\s+(?:[NSEW]\\.?\\s+)?\\p{Lu}\\p{Ll}{2,30}+\\b"
-                                    + "(?!\\s+(?i:hours|hrs|hundred|thousand))"),
-                    m -> "[ADDRESS]"),
+                            Kind.ADDRESS,
+                            "a house number and a street's name after \"at\", \"on\", \"address\"…",
+                            Pattern.compile(
+                                    "\\b(?i:address|at|on|to|from)[,:]?\\s{1,3}(\\d{2,6}\\s+(?:[NSEW]\\.?\\s+)?\\p{Lu}\\p{Ll}{2,30}+)\\b"
+                                            + "(?!\\s+(?i:hours|hrs|hundred|thousand))"),
+                            m -> "[ADDRESS]")
+                    .markingGroupOne(),
             // Two streets meeting, one of them numbered: "Maple and 9th", "5th & Main".
             new Rule(
                     Kind.ADDRESS,
