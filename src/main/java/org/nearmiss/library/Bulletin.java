@@ -54,7 +54,7 @@ public final class Bulletin {
         title.setSpacingAfter(4);
         document.add(title);
         document.add(
-                new Paragraph(report.publicId() + (report.month() == null ? "" : "  ·  " + report.month()), SMALL));
+                new Paragraph(report.publicId() + (report.month() == null ? "" : "  ·  " + report.period()), SMALL));
 
         heading(document, "Event summary");
         document.add(new Paragraph(report.narrative(), BODY));

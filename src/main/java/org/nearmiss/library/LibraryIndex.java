@@ -52,7 +52,9 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.nearmiss.intake.Question;
+import org.nearmiss.intake.QuestionType;
 import org.nearmiss.intake.Questionnaires;
+import org.nearmiss.review.IncidentPeriod;
 import org.nearmiss.review.PublicationFollower;
 import org.nearmiss.review.Publications;
 import org.nearmiss.review.ReportPublished;
@@ -360,8 +362,11 @@ public class LibraryIndex implements PublicationFollower, DisposableBean {
         for (Question q : questionnaires.version(p.questionnaireVersion()).questions()) {
             Object value = p.answers().get(q.id());
             if (value != null && !q.id().equals("factors")) {
-                circumstances.add(
-                        new Published.Circumstance(q.label(), label(p.questionnaireVersion(), q.id(), value)));
+                // A month the approver coarsened reads as its quarter or year.
+                String answer = q.type() == QuestionType.MONTH
+                        ? IncidentPeriod.label(value.toString())
+                        : label(p.questionnaireVersion(), q.id(), value);
+                circumstances.add(new Published.Circumstance(q.label(), answer));
             }
         }
         List<String> factors = new ArrayList<>();

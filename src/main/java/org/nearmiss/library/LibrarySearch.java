@@ -2,6 +2,7 @@ package org.nearmiss.library;
 
 import java.util.List;
 import java.util.Map;
+import org.nearmiss.review.IncidentPeriod;
 
 /**
  * A search of the library: words, facet filters (any of the values within one facet, all facets
@@ -32,10 +33,17 @@ public record LibrarySearch(String text, Map<String, List<String>> filters, Orde
     /**
      * One report in the results.
      *
+     * @param month as {@link Published#month()}
      * @param snippet a passage of the narrative with the matching words in {@code <mark>}, HTML-escaped
      */
     public record Hit(
-            String publicId, String externalRef, String title, String month, String activity, String snippet) {}
+            String publicId, String externalRef, String title, String month, String activity, String snippet) {
+
+        /** When the incident happened, as pages show it; see {@link Published#period()}. */
+        public String period() {
+            return month == null ? null : IncidentPeriod.label(month);
+        }
+    }
 
     /** A facet: its values with counts, those chosen marked. */
     public record Facet(String dimension, String label, List<Value> values) {}

@@ -3,6 +3,7 @@ package org.nearmiss.review;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The work in progress on one report, sealed at rest because until it is approved it may still hold
@@ -17,6 +18,8 @@ import java.util.List;
  * @param handMarks more words to hide, one {@code words = replacement} per line, typed by the reviewer
  * @param sentBackBecause why stage 2 last sent the report back, or empty
  * @param kept words the approver published although the assistant marked them, with the reasons
+ * @param coarsened how the approver coarsened coded answers before publishing, by question id
+ *     ({@code incidentMonth} to {@code quarter}; see {@link ReidentificationRisk})
  */
 public record Draft(
         String title,
@@ -27,7 +30,8 @@ public record Draft(
         List<Mark> marks,
         String handMarks,
         String sentBackBecause,
-        List<KeptMark> kept) {
+        List<KeptMark> kept,
+        Map<String, String> coarsened) {
 
     static final int MAX_TITLE = 200;
     static final int MAX_NARRATIVE = 20_000;
@@ -55,29 +59,48 @@ public record Draft(
         sentBackBecause = clean(sentBackBecause);
         // Drafts sealed before kept marks existed have none.
         kept = kept == null ? List.of() : List.copyOf(kept);
+        // Drafts sealed before coarsening existed have none.
+        coarsened = coarsened == null ? Map.of() : Map.copyOf(coarsened);
     }
 
-    static final Draft EMPTY = new Draft("", "", "", "", List.of(), List.of(), "", "", List.of());
+    static final Draft EMPTY = new Draft("", "", "", "", List.of(), List.of(), "", "", List.of(), Map.of());
 
     public Draft withText(String newTitle, String newNarrative, String newLessons, String newTakeaways) {
         return new Draft(
-                newTitle, newNarrative, newLessons, newTakeaways, codes, marks, handMarks, sentBackBecause, kept);
+                newTitle,
+                newNarrative,
+                newLessons,
+                newTakeaways,
+                codes,
+                marks,
+                handMarks,
+                sentBackBecause,
+                kept,
+                coarsened);
     }
 
     public Draft withCodes(List<String> newCodes) {
-        return new Draft(title, narrative, lessons, takeaways, newCodes, marks, handMarks, sentBackBecause, kept);
+        return new Draft(
+                title, narrative, lessons, takeaways, newCodes, marks, handMarks, sentBackBecause, kept, coarsened);
     }
 
     public Draft withMarks(List<Mark> newMarks, String newHandMarks) {
-        return new Draft(title, narrative, lessons, takeaways, codes, newMarks, newHandMarks, sentBackBecause, kept);
+        return new Draft(
+                title, narrative, lessons, takeaways, codes, newMarks, newHandMarks, sentBackBecause, kept, coarsened);
     }
 
     Draft withKept(List<KeptMark> newKept) {
-        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, sentBackBecause, newKept);
+        return new Draft(
+                title, narrative, lessons, takeaways, codes, marks, handMarks, sentBackBecause, newKept, coarsened);
     }
 
     Draft sentBack(String reason) {
-        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, reason, kept);
+        return new Draft(title, narrative, lessons, takeaways, codes, marks, handMarks, reason, kept, coarsened);
+    }
+
+    Draft withCoarsened(Map<String, String> newCoarsened) {
+        return new Draft(
+                title, narrative, lessons, takeaways, codes, marks, handMarks, sentBackBecause, kept, newCoarsened);
     }
 
     /** The lessons as the bullets a published report shows: one per non-empty line, list markers dropped. */

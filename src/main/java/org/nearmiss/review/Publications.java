@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,6 +177,22 @@ public class Publications {
         return jdbc.sql("select * from publication where seq > ? order by seq limit ?")
                 .params(sequence, limit)
                 .query(this::map)
+                .list();
+    }
+
+    /** A publication's coded answers, its incident month included, without its words. */
+    record Coded(long sequence, Map<String, Object> answers) {}
+
+    /** The coded answers of the publications after the given sequence number, oldest first, at most {@code limit}. */
+    List<Coded> codedAfter(long sequence, int limit) {
+        return jdbc.sql("select seq, incident_month, coded_answers from publication where seq > ? order by seq limit ?")
+                .params(sequence, limit)
+                .query((rs, n) -> {
+                    Map<String, Object> answers = new HashMap<>(json.readValue(rs.getString(3), CODED));
+                    // The column is what was published as the month, for imports too.
+                    answers.put(ReidentificationRisk.MONTH, rs.getString(2));
+                    return new Coded(rs.getLong(1), answers);
+                })
                 .list();
     }
 

@@ -15,6 +15,8 @@ import org.nearmiss.intake.ReportId;
  * @param publicId the stable id readers see, e.g. {@code NM-2026-00042}
  * @param reportId the report reviewed, or {@code null} for an imported publication
  * @param externalRef the reference an imported publication came with, or {@code null}
+ * @param incidentMonth the month of the incident ({@code 2026-03}), its quarter or year when the approver
+ *     coarsened it ({@link IncidentPeriod}), or {@code null}; the answers hold the same
  * @param title the title, or {@code null} when an import had none
  * @param agencyId the participating agency the report counts for, or {@code null}: for its
  *     coordinators' aggregates only, never shown with the report

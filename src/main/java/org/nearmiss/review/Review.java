@@ -57,6 +57,8 @@ public class Review {
     private final Clock clock;
     private final ReviewProperties properties;
     private final KeyRotation keyRotation;
+    private final ReidentificationRisk risk;
+    private final PublishedCircumstances circumstances;
 
     Review(
             ReviewCases cases,
@@ -70,7 +72,8 @@ public class Review {
             ApplicationEventPublisher events,
             Clock clock,
             ReviewProperties properties,
-            KeyRotation keyRotation) {
+            KeyRotation keyRotation,
+            PublishedCircumstances circumstances) {
         this.cases = cases;
         this.publications = publications;
         this.intake = intake;
@@ -83,6 +86,8 @@ public class Review {
         this.clock = clock;
         this.properties = properties;
         this.keyRotation = keyRotation;
+        this.risk = new ReidentificationRisk(properties.minShared());
+        this.circumstances = circumstances;
     }
 
     /** One line of the queue. */
@@ -274,14 +279,7 @@ public class Review {
         return publish(id, who, version, title, narrative, lessons, takeaways, List.of());
     }
 
-    /**
-     * Publishes the report: its de-identified content goes to the library as {@link ReportPublished}.
-     * Whatever the assistant still marks in the title, narrative, lessons or takeaways must be kept by
-     * the approver with a reason; each kept mark is stored with the sealed draft and audit-logged by
-     * field, kind and reason, never by its words.
-     *
-     * @throws IdentifyingWordsLeft naming each mark not kept; nothing is published
-     */
+    /** Publishes the report unless its circumstances are rare; see the overload that publishes them anyway. */
     public ReportPublished publish(
             ReportId id,
             SignedIn who,
@@ -291,6 +289,33 @@ public class Review {
             String lessons,
             String takeaways,
             List<Keep> keeps) {
+        return publish(id, who, version, title, narrative, lessons, takeaways, keeps, false);
+    }
+
+    /**
+     * Publishes the report: its de-identified content goes to the library as {@link ReportPublished}.
+     * Whatever the assistant still marks in the title, narrative, lessons or takeaways must be kept by
+     * the approver with a reason; each kept mark is stored with the sealed draft and audit-logged by
+     * field, kind and reason, never by its words.
+     *
+     * <p>The coded answers are published as the approver coarsened them ({@link #coarsen}). When fewer
+     * than k published reports, this one included, would share them ({@link ReidentificationRisk}), the
+     * approver must say to publish them as they are ({@code publishRare}); that is audit-logged with the
+     * count.
+     *
+     * @throws IdentifyingWordsLeft naming each mark not kept; nothing is published
+     * @throws RareCircumstances when the circumstances are rare and {@code publishRare} is false
+     */
+    public ReportPublished publish(
+            ReportId id,
+            SignedIn who,
+            Long version,
+            String title,
+            String narrative,
+            String lessons,
+            String takeaways,
+            List<Keep> keeps,
+            boolean publishRare) {
         List<Keep> keeping = keeps == null ? List.of() : keeps;
         for (Keep keep : keeping) {
             if (keep.reason().length() > MAX_KEEP_REASON) {
@@ -341,18 +366,72 @@ public class Review {
                         who.email(), "review.mark-kept", id + " " + k.field() + " " + k.kind() + ": " + k.reason());
             }
             Answers coded = intake.codedOf(id).orElseThrow();
+            ReidentificationRisk.Assessment weighed = assess(coded, approved);
+            if (weighed.rare()) {
+                if (!publishRare) {
+                    throw new RareCircumstances(weighed);
+                }
+                // Counts and k only: what the answers were is in the publication itself.
+                audit.record(
+                        who.email(),
+                        "review.rare-published",
+                        id + " shared by " + weighed.shared() + " published, k " + weighed.k());
+            }
             published[0] = publications.add(
                     id,
                     today(),
                     approved,
                     coded.questionnaireVersion(),
-                    coded.coded(),
+                    ReidentificationRisk.coarsened(coded.coded(), approved.coarsened()),
                     taxonomy.version(),
                     intake.agencyOf(id).orElse(null));
             events.publishEvent(published[0]);
             return new Outcome(approved, who.email(), "review.published");
         });
         return published[0];
+    }
+
+    /**
+     * How many published reports share the report's coded circumstances as publishing would show them,
+     * and what each coarsening would give: for any approver while the report is at stage 2.
+     *
+     * @throws ReviewRefused UNKNOWN, NOT_YOUR_ROLE or WRONG_STAGE
+     */
+    public ReidentificationRisk.Assessment risk(ReportId id, SignedIn who) {
+        return transactions.execute(tx -> {
+            ReviewCase reviewCase = load(id);
+            reviewCase.viewStageTwo(who);
+            Draft draft = cases.draftOf(id).orElse(Draft.EMPTY);
+            return assess(intake.codedOf(id).orElseThrow(), draft);
+        });
+    }
+
+    /**
+     * Coarsens a coded answer before publication (the month to its quarter or year, the time of day to
+     * not stated), or undoes that with the reporter's own level ({@code month}, {@code band}). The
+     * reporter's answers stay as they were; the approver's choice is kept with the draft and applied
+     * when it is published. Audit-logged with the question and the level, never an answer.
+     *
+     * @throws ReviewRefused INCOMPLETE (field {@code coarsen}) for anything else
+     */
+    public void coarsen(ReportId id, SignedIn who, Long version, String field, String to) {
+        step(id, version, (reviewCase, draft) -> {
+            reviewCase.editStageTwo(who);
+            Draft changed = draft.withCoarsened(ReidentificationRisk.with(draft.coarsened(), field, to));
+            return new Outcome(changed, who.email(), "review.coarsened", field + " " + to);
+        });
+    }
+
+    /** Weighs a report not yet published (so not among the publications) against them. */
+    private ReidentificationRisk.Assessment assess(Answers coded, Draft draft) {
+        Object month = coded.coded().get(ReidentificationRisk.MONTH);
+        IncidentPeriod period =
+                month == null ? null : IncidentPeriod.parse(month.toString()).orElse(null);
+        return risk.assess(
+                questionnaires.version(coded.questionnaireVersion()),
+                coded.coded(),
+                draft.coarsened(),
+                circumstances.inYearOf(period));
     }
 
     /** Sends the report back to stage 1 with the reason, keeping stage 2's text. */
@@ -433,7 +512,13 @@ public class Review {
         });
     }
 
-    private record Outcome(Draft draft, String actor, String action) {}
+    /** @param detail more of the audit log's subject after the report's id, or {@code null} */
+    private record Outcome(Draft draft, String actor, String action, String detail) {
+
+        Outcome(Draft draft, String actor, String action) {
+            this(draft, actor, action, null);
+        }
+    }
 
     private interface Change {
         Outcome apply(ReviewCase reviewCase, Draft draft);
@@ -457,7 +542,10 @@ public class Review {
             }
             cases.save(reviewCase, outcome.draft());
             intake.showReporter(id, reviewCase.stage().reporterSees());
-            audit.record(outcome.actor(), outcome.action(), id.toString());
+            audit.record(
+                    outcome.actor(),
+                    outcome.action(),
+                    outcome.detail() == null ? id.toString() : id + " " + outcome.detail());
         });
     }
 
@@ -494,7 +582,8 @@ public class Review {
                 marks,
                 "",
                 "",
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");

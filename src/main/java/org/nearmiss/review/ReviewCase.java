@@ -101,6 +101,18 @@ public final class ReviewCase {
         moveTo(Stage.STAGE_2, today);
     }
 
+    /**
+     * Looks at what stage 2 weighs before deciding (how rare the circumstances are): any approver
+     * while the report is at stage 2, including one who may not decide it.
+     */
+    void viewStageTwo(SignedIn who) {
+        requirePerson(who);
+        if (who.role() != Role.APPROVER) {
+            throw new ReviewRefused(NOT_YOUR_ROLE, "Stage 2 is done by approvers.");
+        }
+        requireStage("The circumstances are weighed at stage 2.", Stage.STAGE_2);
+    }
+
     /** Saves stage 2 work (lessons, takeaways, corrections) without deciding yet. */
     void editStageTwo(SignedIn who) {
         requireStageTwo(who);

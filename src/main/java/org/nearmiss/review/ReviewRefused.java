@@ -23,6 +23,11 @@ public class ReviewRefused extends RuntimeException {
         SHREDDED,
         /** The assistant still marks words in the text to publish that the approver did not keep. */
         IDENTIFYING,
+        /**
+         * The coded circumstances would be shared by fewer than k published reports and the approver
+         * neither coarsened them nor chose to publish them as they are.
+         */
+        RARE_CIRCUMSTANCES,
         /** No report under review has this id. */
         UNKNOWN
     }

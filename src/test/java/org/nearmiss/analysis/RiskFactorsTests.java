@@ -56,6 +56,26 @@ class RiskFactorsTests {
     }
 
     @Test
+    void aMonthTheApproverCoarsenedToItsQuarterOrYearCountsAsAReportWithoutAMonth() {
+        add("2025-01", "foot-pursuit", "communication");
+        add("2025-Q1", "foot-pursuit", "communication");
+        add("2025", "foot-pursuit", "fatigue");
+        facts.addAll(reports);
+
+        RiskFactors.Overview o = risks.overview(RiskFactors.Filter.all());
+        assertThat(o.reports()).isEqualTo(3);
+        assertThat(o.undated())
+                .as("in the shares, left out of months, trends and alerts")
+                .isEqualTo(2);
+        assertThat(frequency(o, "communication").count()).isEqualTo(2);
+        assertThat(o.months()).extracting(RiskFactors.Month::month).containsExactly(YearMonth.of(2025, 1));
+        assertThat(risks.overview(filter(Map.of(), null, YearMonth.of(2025, 1), YearMonth.of(2025, 3)))
+                        .reports())
+                .as("nor can a month filter place them")
+                .isEqualTo(1);
+    }
+
+    @Test
     void pairsAndTheirLift() {
         eleven();
         RiskFactors.Overview o = risks.overview(RiskFactors.Filter.all());

@@ -278,7 +278,9 @@ class LibraryTests {
                 "A glovebox surprise at a checkpoint",
                 "[OFFICER 1] saw a zebra-striped holster.",
                 "Look twice.",
-                "");
+                "",
+                List.of(),
+                true);
 
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (index.search(new LibrarySearch("zebra", Map.of(), null, 1, 5)).total() == 0

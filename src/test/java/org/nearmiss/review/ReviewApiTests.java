@@ -14,6 +14,7 @@ import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.Intake;
 import org.nearmiss.intake.Stories;
+import org.nearmiss.system.AuditLog;
 import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.ReportIds;
@@ -42,6 +43,12 @@ class ReviewApiTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Publications publications;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void aReviewerAndAnotherApproverTakeAReportToPublicationThroughTheApi() {
@@ -94,7 +101,7 @@ class ReviewApiTests {
                 "POST",
                 "/api/v1/review/cases/" + id + "/decision",
                 "{\"action\":\"publish\",\"title\":\"Hand under the thigh\",\"narrative\":\"[OFFICER 1] saw a handgun.\","
-                        + "\"lessons\":\"Watch the hands.\",\"takeaways\":\"Hands kill.\"}",
+                        + "\"lessons\":\"Watch the hands.\",\"takeaways\":\"Hands kill.\",\"acknowledgeRisk\":true}",
                 approver);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(published.body()).containsPattern("\"publicId\":\"NM-\\d{4}-\\d{5}\"");
@@ -187,7 +194,7 @@ class ReviewApiTests {
         HttpResponse<String> published = call(
                 "POST",
                 "/api/v1/review/cases/" + id + "/decision",
-                "{" + edited + ",\"keep\":[" + String.join(",", keeps) + "]}",
+                "{" + edited + ",\"keep\":[" + String.join(",", keeps) + "],\"acknowledgeRisk\":true}",
                 approver);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(stageOf(id)).isEqualTo("PUBLISHED");
@@ -363,6 +370,108 @@ class ReviewApiTests {
                         .single())
                 .as("still in stage 1, never saved")
                 .isEqualTo("STAGE_1 0 TRUE");
+    }
+
+    @Test
+    void anApproverReadsAndCoarsensTheCircumstancesAndARarePublicationWaitsForTheirWord() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String reviewer = tokenOf("rev-risk-" + tag + "@state.gov", Role.REVIEWER);
+        String approver = tokenOf("app-risk-" + tag + "@state.gov", Role.APPROVER);
+        // No other test publishes in 1988: this report is the only one of its kind.
+        String id = ReportIds.idOf(
+                        jdbc, intake.file(1, ReviewFlowTests.pursuit("1988-05").asMap()))
+                .toString();
+        String cases = "/api/v1/review/cases/" + id;
+        assertThat(call("GET", cases + "/risk", null, approver).statusCode())
+                .as("weighed at stage 2")
+                .isEqualTo(409);
+        assertThat(call(
+                                "PUT",
+                                cases + "/draft",
+                                "{\"title\":\"A foot pursuit in the dark\",\"narrative\":\"[OFFICER 1] ran after him.\","
+                                        + "\"lessons\":\"Radio first.\",\"codes\":[\"UA-SKILL\"],\"submit\":true}",
+                                reviewer)
+                        .statusCode())
+                .isEqualTo(204);
+
+        assertThat(call("GET", cases + "/risk", null, reviewer).statusCode()).isEqualTo(403);
+        JsonNode risk = json(call("GET", cases + "/risk", null, approver));
+        assertThat(risk.get("k").asInt()).isEqualTo(5);
+        assertThat(risk.get("shared").asLong()).isZero();
+        assertThat(risk.get("rare").asBoolean()).isTrue();
+        assertThat(risk.get("circumstances").get(0).get("answer").asString()).isEqualTo("1988-05");
+        assertThat(risk.get("options").findValuesAsString("to")).containsExactly("quarter", "year", "not-stated");
+
+        for (String bad : List.of(
+                "{\"field\":\"activity\",\"to\":\"other\"}",
+                "{\"field\":\"incidentMonth\",\"to\":\"week\"}",
+                "{\"field\":\"incidentMonth\"}")) {
+            assertProblemNaming(call("POST", cases + "/coarsen", bad, approver), "coarsen");
+        }
+        assertRefusedNaming(
+                call(
+                        "POST",
+                        cases + "/coarsen",
+                        "{\"field\":\"incidentMonth\",\"to\":\"quarter\",\"sumbit\":1}",
+                        approver),
+                "sumbit");
+        assertRefusedNaming(call("POST", cases + "/coarsen", "{\"field\":[\"incidentMonth\"]}", approver), "field");
+        assertThat(call("POST", cases + "/coarsen", "{\"field\":\"incidentMonth\",\"to\":\"quarter\"}", reviewer)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call(
+                                "POST",
+                                cases + "/coarsen",
+                                "{\"version\":0,\"field\":\"incidentMonth\",\"to\":\"quarter\"}",
+                                approver)
+                        .body())
+                .contains("\"reason\":\"STALE\"");
+
+        HttpResponse<String> coarsened =
+                call("POST", cases + "/coarsen", "{\"field\":\"incidentMonth\",\"to\":\"quarter\"}", approver);
+        assertThat(coarsened.statusCode()).as(coarsened.body()).isEqualTo(200);
+        JsonNode after = json(coarsened);
+        assertThat(after.get("circumstances").get(0).get("answer").asString()).isEqualTo("April–June 1988");
+        assertThat(after.get("circumstances").get(0).get("coarsened").asBoolean())
+                .isTrue();
+        assertThat(after.get("options").findValuesAsString("to")).containsExactly("year", "month", "not-stated");
+        assertThat(after.get("rare").asBoolean()).as("still the only one").isTrue();
+
+        String publish = "{\"action\":\"publish\",\"title\":\"A foot pursuit in the dark\","
+                + "\"narrative\":\"[OFFICER 1] ran after him.\",\"lessons\":\"Radio first.\"";
+        HttpResponse<String> refused = call("POST", cases + "/decision", publish + "}", approver);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        JsonNode problem = json(refused);
+        assertThat(problem.get("reason").asString()).isEqualTo("RARE_CIRCUMSTANCES");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("acknowledgeRisk");
+        assertThat(problem.get("risk").get("shared").asLong()).isZero();
+        assertThat(publications.of(new org.nearmiss.intake.ReportId(UUID.fromString(id))))
+                .isEmpty();
+        assertRefusedNaming(
+                call("POST", cases + "/decision", publish + ",\"acknowledgeRisk\":\"true\"}", approver),
+                "acknowledgeRisk");
+
+        HttpResponse<String> published =
+                call("POST", cases + "/decision", publish + ",\"acknowledgeRisk\":true}", approver);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(publications
+                        .of(new org.nearmiss.intake.ReportId(UUID.fromString(id)))
+                        .orElseThrow()
+                        .incidentMonth())
+                .isEqualTo("1988-Q2");
+        assertThat(audit.latest(10))
+                .anySatisfy(e -> assertThat(e.action() + " " + e.subject())
+                        .isEqualTo("review.rare-published " + id + " shared by 0 published, k 5"));
+        assertThat(call("GET", cases + "/risk", null, approver).statusCode())
+                .as("published: nothing left to weigh")
+                .isEqualTo(409);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        return JsonMapper.builder().build().readTree(response.body());
     }
 
     private static void assertRefusedNaming(HttpResponse<String> response, String field) {

@@ -2,6 +2,7 @@ package org.nearmiss.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.nearmiss.accounts.Accounts;
 import org.nearmiss.accounts.Role;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.intake.Intake;
+import org.nearmiss.intake.ReportId;
 import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.ReportState;
 import org.nearmiss.intake.Stories;
@@ -26,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Both stages in Chromium by two different people, with every review page checked by axe-core:
- * the queue, stage 1 with the assistant's marks, a refused step, stage 2, the published result.
+ * the queue, stage 1 with the assistant's marks, a refused step, stage 2, the published result; and
+ * stage 2's warning of rare circumstances with its one-click coarsening.
  */
 @AppTest
 class ReviewBrowserTests {
@@ -42,6 +45,12 @@ class ReviewBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Review review;
+
+    @Autowired
+    Publications publications;
 
     private WebDriver browser;
 
@@ -125,6 +134,7 @@ class ReviewBrowserTests {
                         .sendKeys("Her name is in the agency's public press release.");
             }
         }
+        publishAsItIsIfRare();
         browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
                 .click();
 
@@ -137,6 +147,66 @@ class ReviewBrowserTests {
                 .doesNotContain("555");
         assertAccessible("published");
         assertThat(intake.status(key.display()).state()).isEqualTo(ReportState.PUBLISHED);
+    }
+
+    @Test
+    void anApproverIsWarnedOfRareCircumstancesAndCoarsensThemInOneClick() {
+        browser = Browser.start(true);
+        Staff approver = join(Role.APPROVER);
+        // No other test publishes in 1991: this report is the only one of its kind.
+        ReportId id = ReportIds.idOf(
+                jdbc, intake.file(1, ReviewFlowTests.pursuit("1991-08").asMap()));
+        SignedIn stageOne = new SignedIn(AccountId.random(), "one@state.gov", "One", Role.REVIEWER);
+        review.saveStageOne(
+                id,
+                stageOne,
+                null,
+                "A foot pursuit in the dark",
+                "[OFFICER 1] ran after him.",
+                "Radio first.",
+                List.of("UA-SKILL"),
+                true);
+
+        signInAs(approver);
+        browser.get(url("/review/cases/" + id.value()));
+        assertThat(Browser.textOf(browser, By.id("risk-warning")))
+                .contains("Shared by no published report (fewer than 5 with this one)")
+                .contains("could point at the officer");
+        assertThat(Browser.textOf(browser, By.id("risk-incidentMonth"))).isEqualTo("1991-08");
+        assertAccessible("stage 2 warning of rare circumstances");
+
+        // Publishing is refused beside the box that would publish them as they are.
+        browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
+                .click();
+        assertThat(Browser.textOf(browser, By.id("acknowledgeRisk-error"))).contains("fewer than 5");
+        assertAccessible("stage 2 refused for rare circumstances");
+
+        // One click each: the quarter instead of the month, then no time of day; the page counts again.
+        browser.findElement(By.id("coarsen-incidentMonth-quarter")).click();
+        assertThat(Browser.textOf(browser, By.id("done"))).contains("Circumstances changed for publication");
+        assertThat(Browser.textOf(browser, By.id("risk-incidentMonth")))
+                .isEqualTo("July–September 1991 (coarsened for publication)");
+        browser.findElement(By.id("coarsen-timeOfDay-not-stated")).click();
+        assertThat(Browser.textOf(browser, By.id("risk-timeOfDay"))).startsWith("Not stated");
+        assertThat(Browser.textOf(browser, By.id("risk-warning"))).contains("Shared by no published report");
+
+        // Still the only one of its kind: the approver publishes it as it is.
+        publishAsItIsIfRare();
+        browser.findElement(By.cssSelector("#stage-2-form button[value=publish]"))
+                .click();
+        assertThat(Browser.textOf(browser, By.id("published"))).containsPattern("NM-\\d{4}-\\d{5}");
+        ReportPublished published = publications.of(id).orElseThrow();
+        assertThat(published.incidentMonth()).isEqualTo("1991-Q3");
+        assertThat(published.answers()).doesNotContainKey("timeOfDay");
+    }
+
+    /** Ticks "publish these circumstances as they are" when the page warns that they are rare. */
+    private void publishAsItIsIfRare() {
+        for (org.openqa.selenium.WebElement box : browser.findElements(By.id("acknowledgeRisk"))) {
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
     }
 
     private void signInAs(Staff staff) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.accounts.AccountId;
 import org.nearmiss.accounts.Role;
@@ -29,7 +30,8 @@ class ReviewCaseTests {
             List.of(),
             "",
             "",
-            List.of());
+            List.of(),
+            Map.of());
 
     @Test
     void aReportGoesThroughBothStagesToPublication() {

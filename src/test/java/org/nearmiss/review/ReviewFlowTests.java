@@ -20,6 +20,7 @@ import org.nearmiss.intake.ReportKey;
 import org.nearmiss.intake.ReportState;
 import org.nearmiss.intake.Stories;
 import org.nearmiss.system.AuditLog;
+import org.nearmiss.testing.ApiClient;
 import org.nearmiss.testing.AppTest;
 import org.nearmiss.testing.ReportIds;
 import org.nearmiss.testing.Staff;
@@ -56,6 +57,9 @@ class ReviewFlowTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Review review;
 
     Staff reviewer;
     Staff approver;
@@ -174,7 +178,8 @@ class ReviewFlowTests {
                         Map.entry("title", "Hidden passenger hides handgun at night stop"),
                         Map.entry("narrative", narrative),
                         Map.entry("lessons", "- Watch every occupant's hands.\n- Light up the back seat."),
-                        Map.entry("takeaways", "Every occupant is a possible threat.")));
+                        Map.entry("takeaways", "Every occupant is a possible threat."),
+                        Map.entry("acknowledgeRisk", "true")));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
         assertThat(secondApprover.web.follow(published).body())
                 .contains("Published as")
@@ -303,7 +308,8 @@ class ReviewFlowTests {
                 Map.entry("action", "publish"),
                 Map.entry("title", "A title"),
                 Map.entry("narrative", NAMED_AT_STAGE_TWO),
-                Map.entry("lessons", "A lesson."));
+                Map.entry("lessons", "A lesson."),
+                Map.entry("acknowledgeRisk", "true"));
 
         HttpResponse<String> refused = act(approver, id, "stage-2", edited);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -416,6 +422,122 @@ class ReviewFlowTests {
                 .isEqualTo(404);
         Staff analyst = join("an-" + UUID.randomUUID().toString().substring(0, 8) + "@state.gov", Role.ANALYST);
         assertThat(analyst.web.get("/review").statusCode()).isEqualTo(403);
+    }
+
+    /** A foot pursuit after midnight that could have hurt someone badly, in the month given. */
+    static Stories pursuit(String month) {
+        return Stories.aTypicalStory()
+                .with("activity", "foot-pursuit")
+                .with("incidentMonth", month)
+                .with("timeOfDay", "00-04")
+                .with("injuryPotential", "serious-injury");
+    }
+
+    @Test
+    void rareCircumstancesAreShownBeforePublishingAndCoarsenedInOneClick() {
+        // No other test publishes in 1987: two alike in February, one in March, one published as the
+        // quarter, and a traffic stop in February.
+        publishedAs(pursuit("1987-02"), Map.of());
+        publishedAs(pursuit("1987-02"), Map.of());
+        publishedAs(pursuit("1987-03"), Map.of());
+        publishedAs(pursuit("1987-01"), Map.of("incidentMonth", "quarter"));
+        publishedAs(pursuit("1987-02").with("activity", "traffic-stop"), Map.of());
+        String id = caseIdOf(intake.file(1, pursuit("1987-02").asMap()));
+        submitStageOne(id);
+
+        String page = approver.web.get("/review/cases/" + id).body();
+        assertThat(page)
+                .contains("id=\"risk-warning\"")
+                .contains("Shared by 2 published reports (fewer than 5 with this one): this combination could point at"
+                        + " the officer.")
+                .contains("id=\"coarsen-incidentMonth-quarter\"")
+                .contains("id=\"acknowledgeRisk\"");
+        assertThat(reviewer.web.get("/review/cases/" + id).body())
+                .as("stage 2 weighs it")
+                .doesNotContain("id=\"risk\"");
+
+        // Publishing is refused beside the box until the approver coarsens or says to publish as it is.
+        List<Map.Entry<String, String>> publish = List.of(
+                Map.entry("action", "publish"),
+                Map.entry("title", "A title"),
+                Map.entry("narrative", "A de-identified story."),
+                Map.entry("lessons", "A lesson kept when refused."));
+        HttpResponse<String> refused = act(approver, id, "stage-2", publish);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body())
+                .contains("id=\"acknowledgeRisk-error\"")
+                .contains("fewer than 5")
+                .contains(">A lesson kept when refused.</textarea>");
+        assertThat(publications.of(reportId(id))).isEmpty();
+
+        HttpResponse<String> notOffered = act(approver, id, "coarsen", List.of(Map.entry("coarsen", "activity:other")));
+        assertThat(notOffered.statusCode()).isEqualTo(400);
+        assertThat(notOffered.body()).contains("id=\"coarsen-error\"");
+        String reviewersPage = reviewer.web.get("/review/cases/" + id).body();
+        assertThat(reviewer.web
+                        .post(
+                                "/review/cases/" + id + "/coarsen",
+                                List.of(Map.entry("coarsen", "incidentMonth:quarter")),
+                                WebSession.csrfOf(reviewersPage))
+                        .statusCode())
+                .isEqualTo(403);
+
+        // One click: the quarter instead of the month, and the page counts again.
+        HttpResponse<String> coarsened =
+                act(approver, id, "coarsen", List.of(Map.entry("coarsen", "incidentMonth:quarter")));
+        String after = approver.web.follow(follow(coarsened)).body();
+        assertThat(after)
+                .contains("Shared by 4 published reports: with this one, at least 5.")
+                .contains("January–March 1987")
+                .contains("(coarsened for publication)")
+                .contains("id=\"coarsen-incidentMonth-month\"")
+                .doesNotContain("id=\"risk-warning\"")
+                .doesNotContain("id=\"acknowledgeRisk\"");
+        assertThat(audit.latest(10))
+                .anySatisfy(e -> assertThat(e.actor() + " " + e.action() + " " + e.subject())
+                        .isEqualTo(approver.email + " review.coarsened " + id + " incidentMonth quarter"))
+                .noneSatisfy(e -> assertThat(e.subject()).contains("1987"));
+
+        follow(act(approver, id, "stage-2", publish));
+        ReportPublished published = publications.of(reportId(id)).orElseThrow();
+        assertThat(published.incidentMonth()).isEqualTo("1987-Q1");
+        assertThat(published.answers())
+                .containsEntry("incidentMonth", "1987-Q1")
+                .containsEntry("timeOfDay", "00-04");
+        assertThat(intake.codedOf(reportId(id)).orElseThrow().coded())
+                .as("the reporter's answers stay as given")
+                .containsEntry("incidentMonth", "1987-02");
+        assertThat(audit.latest(10)).noneSatisfy(e -> assertThat(e.action()).isEqualTo("review.rare-published"));
+
+        // Readers see the quarter where a report shows its month.
+        String report = "/library/reports/" + published.publicId();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (reviewer.web.get(report).statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(reviewer.web.get(report).body())
+                .contains(" · January–March 1987")
+                .doesNotContain("1987-02")
+                .doesNotContain("1987-Q1");
+        assertThat(ApiClient.of(port, reviewer)
+                        .get("/api/v1/library/reports/" + published.publicId())
+                        .body())
+                .as("the API gives the stored value")
+                .contains("\"month\":\"1987-Q1\"")
+                .contains("\"answer\":\"January–March 1987\"")
+                .doesNotContain("\"period\"")
+                .doesNotContain("1987-02");
+    }
+
+    /** Files and publishes a report directly, its answers coarsened as given, acknowledging any rarity. */
+    private void publishedAs(Stories story, Map<String, String> coarsenings) {
+        org.nearmiss.intake.ReportId report = ReportIds.idOf(jdbc, intake.file(1, story.asMap()));
+        SignedIn stageOne = new SignedIn(AccountId.random(), "one@state.gov", "One", Role.REVIEWER);
+        SignedIn stageTwo = new SignedIn(AccountId.random(), "two@state.gov", "Two", Role.APPROVER);
+        review.saveStageOne(
+                report, stageOne, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", List.of("UA-SKILL"), true);
+        coarsenings.forEach((field, to) -> review.coarsen(report, stageTwo, null, field, to));
+        review.publish(report, stageTwo, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", "", List.of(), true);
     }
 
     private void submitStageOne(String id) {

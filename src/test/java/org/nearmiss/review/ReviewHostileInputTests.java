@@ -67,6 +67,7 @@ class ReviewHostileInputTests {
                 new String[] {"PUT", "/marks", "reviewer"},
                 new String[] {"POST", "/questions", "reviewer"},
                 new String[] {"POST", "/decision", "approver"},
+                new String[] {"POST", "/coarsen", "approver"},
                 new String[] {"POST", "suggestions", "reviewer"})) {
             String id = ReportIds.idOf(
                             jdbc, intake.file(1, Stories.aTypicalStory().asMap()))
@@ -162,7 +163,7 @@ class ReviewHostileInputTests {
 
     private static byte[] body(Random random) {
         String nasty = HostileJson.randomJson(random, 2);
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0 -> HostileJson.randomBytes(random);
             case 1 -> HostileJson.randomJson(random, 0).getBytes(StandardCharsets.UTF_8);
             case 2 ->
@@ -179,6 +180,9 @@ class ReviewHostileInputTests {
                 ("{\"marks\":[{\"index\":" + nasty + ",\"accept\":" + HostileJson.randomJson(random, 3)
                                 + ",\"replacement\":" + HostileJson.randomJson(random, 3) + "}],\"handMarks\":"
                                 + HostileJson.randomJson(random, 2) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 6 ->
+                ("{\"field\":" + nasty + ",\"to\":" + HostileJson.randomJson(random, 2) + "}")
                         .getBytes(StandardCharsets.UTF_8);
             default -> HostileJson.invalidUtf8(random, "{\"title\":\"");
         };

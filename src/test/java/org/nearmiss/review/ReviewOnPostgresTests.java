@@ -67,8 +67,8 @@ class ReviewOnPostgresTests {
         intake.reply(key.display(), "Yes.");
         review.saveStageOne(
                 id, reviewer, null, "A title", "[OFFICER 1] saw it.", "Look.", List.of("UA-SKILL", "PC-SUBJECT"), true);
-        ReportPublished published =
-                review.publish(id, approver, null, "A title", "[OFFICER 1] saw it.", "Look.", "Hands.");
+        ReportPublished published = review.publish(
+                id, approver, null, "A title", "[OFFICER 1] saw it.", "Look.", "Hands.", List.of(), true);
 
         assertThat(publications.after(published.sequence() - 1, 10)).containsExactly(published);
         assertThat(published.codes()).containsExactly("UA-SKILL", "PC-SUBJECT");
@@ -77,6 +77,53 @@ class ReviewOnPostgresTests {
         assertThat(review.shredDue()).isGreaterThanOrEqualTo(1);
         assertThat(intake.originalOf(id)).isEmpty();
         assertThat(review.open(id, approver).publication()).contains(published);
+    }
+
+    @Test
+    void circumstancesAreCountedAndCoarsenedOnPostgres() {
+        publishedAs(ReviewFlowTests.pursuit("1989-02"), false);
+        publishedAs(ReviewFlowTests.pursuit("1989-02"), false);
+        publishedAs(ReviewFlowTests.pursuit("1989-03"), true);
+        publishedAs(ReviewFlowTests.pursuit("1990-02"), false);
+        ReportId id = ReportIds.idOf(
+                jdbc, intake.file(1, ReviewFlowTests.pursuit("1989-02").asMap()));
+        review.saveStageOne(
+                id, reviewer, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", List.of("UA-SKILL"), true);
+
+        ReidentificationRisk.Assessment risk = review.risk(id, approver);
+        assertThat(risk.shared()).as("February 1989 alone").isEqualTo(2);
+        assertThat(risk.rare()).isTrue();
+        assertThat(risk.options())
+                .extracting(o -> o.to() + " " + o.shared())
+                .containsExactly("quarter 3", "year 3", "not-stated 2");
+
+        review.coarsen(id, approver, null, "incidentMonth", "quarter");
+        assertThat(review.risk(id, approver).shared()).isEqualTo(3);
+        assertThatThrownBy(
+                        () -> review.publish(id, approver, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", ""))
+                .isInstanceOfSatisfying(
+                        RareCircumstances.class,
+                        r -> assertThat(r.risk().shared()).isEqualTo(3));
+        ReportPublished published = review.publish(
+                id, approver, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", "", List.of(), true);
+        assertThat(published.incidentMonth()).isEqualTo("1989-Q1");
+        assertThat(jdbc.sql("select coded_answers from publication where seq = ?")
+                        .param(published.sequence())
+                        .query(String.class)
+                        .single())
+                .contains("\"incidentMonth\":\"1989-Q1\"")
+                .doesNotContain("1989-02");
+    }
+
+    /** Files and publishes a report straight through both stages, its month coarsened to the quarter or not. */
+    private void publishedAs(Stories story, boolean quarter) {
+        ReportId id = ReportIds.idOf(jdbc, intake.file(1, story.asMap()));
+        review.saveStageOne(
+                id, reviewer, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", List.of("UA-SKILL"), true);
+        if (quarter) {
+            review.coarsen(id, approver, null, "incidentMonth", "quarter");
+        }
+        review.publish(id, approver, null, "A pursuit", "[OFFICER 1] ran.", "Radio first.", "", List.of(), true);
     }
 
     private static SignedIn person(Role role) {

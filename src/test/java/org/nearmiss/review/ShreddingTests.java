@@ -77,7 +77,15 @@ class ShreddingTests {
         intake.reply(key.display(), "Nights, " + SECRET_WORDS);
         throughStageOne(id);
         ReportPublished published = review.publish(
-                id, approver, null, "Radio call saves the day", "[OFFICER 1] radioed.", "Use the radio.", "");
+                id,
+                approver,
+                null,
+                "Radio call saves the day",
+                "[OFFICER 1] radioed.",
+                "Use the radio.",
+                "",
+                List.of(),
+                true);
 
         assertThat(events.stream(ReportPublished.class)).containsExactly(published);
         assertThat(published.toString()).doesNotContain("Quillfeather", "Bramblewood");
@@ -130,7 +138,16 @@ class ShreddingTests {
                 .as("before shredding, the hunt finds the key in the data dir")
                 .isTrue();
 
-        review.publish(id, approver, null, "Radio call saves the day", "[OFFICER 1] radioed.", "Use the radio.", "");
+        review.publish(
+                id,
+                approver,
+                null,
+                "Radio call saves the day",
+                "[OFFICER 1] radioed.",
+                "Use the radio.",
+                "",
+                List.of(),
+                true);
         assertThat(review.shredDue()).isEqualTo(1);
         keyRotation.follow();
 

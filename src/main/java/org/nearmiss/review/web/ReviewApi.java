@@ -13,6 +13,8 @@ import org.nearmiss.intake.ReportId;
 import org.nearmiss.review.Draft;
 import org.nearmiss.review.IdentifyingMark;
 import org.nearmiss.review.IdentifyingWordsLeft;
+import org.nearmiss.review.RareCircumstances;
+import org.nearmiss.review.ReidentificationRisk;
 import org.nearmiss.review.ReportPublished;
 import org.nearmiss.review.Review;
 import org.nearmiss.review.ReviewCase;
@@ -122,7 +124,11 @@ class ReviewApi {
             String lessons,
             String takeaways,
             String reason,
-            List<KeepBody> keep) {}
+            List<KeepBody> keep,
+            Boolean acknowledgeRisk) {}
+
+    /** Sets one coded answer's level for publication: {@code incidentMonth} to {@code quarter}, … */
+    record CoarsenBody(Long version, String field, String to) {}
 
     /** Keeps words the assistant marks in a field, for a reason; a blank reason keeps nothing. */
     record KeepBody(String field, String words, String reason) {}
@@ -211,7 +217,8 @@ class ReviewApi {
                         body.narrative(),
                         body.lessons(),
                         body.takeaways(),
-                        keeps);
+                        keeps,
+                        Boolean.TRUE.equals(body.acknowledgeRisk()));
                 return ResponseEntity.ok(new Published(published.publicId(), published.sequence()));
             }
             case "send-back" ->
@@ -235,6 +242,21 @@ class ReviewApi {
                         "The action is one of save, publish, send-back, reject.");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** How many published reports share the report's circumstances, and what each coarsening would give. */
+    @GetMapping("/cases/{id}/risk")
+    ReidentificationRisk.Assessment risk(@AuthenticationPrincipal SignedIn who, @PathVariable UUID id) {
+        return review.risk(new ReportId(id), who);
+    }
+
+    /** Coarsens one coded answer for publication and answers with the count as it is now. */
+    @PostMapping(path = "/cases/{id}/coarsen", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReidentificationRisk.Assessment coarsen(
+            @AuthenticationPrincipal SignedIn who, @PathVariable UUID id, @RequestBody CoarsenBody body) {
+        ReportId report = new ReportId(id);
+        review.coarsen(report, who, body.version(), body.field(), body.to());
+        return review.risk(report, who);
     }
 
     @GetMapping("/taxonomy")
@@ -268,6 +290,9 @@ class ReviewApi {
         }
         if (refused instanceof IdentifyingWordsLeft left) {
             problem.setProperty("marks", left.marks().stream().map(MarkView::of).toList());
+        }
+        if (refused instanceof RareCircumstances rare) {
+            problem.setProperty("risk", rare.risk());
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -16,6 +16,8 @@ import org.nearmiss.review.Draft;
 import org.nearmiss.review.IdentifyingMark;
 import org.nearmiss.review.IdentifyingWordsLeft;
 import org.nearmiss.review.Mark;
+import org.nearmiss.review.RareCircumstances;
+import org.nearmiss.review.ReidentificationRisk;
 import org.nearmiss.review.Review;
 import org.nearmiss.review.ReviewRefused;
 import org.nearmiss.review.Stage;
@@ -151,7 +153,15 @@ class ReviewPages {
                         step,
                         "Published.",
                         () -> review.publish(
-                                report, who, version(form), title, narrative, lessons, takeaways, keepsOf(form)));
+                                report,
+                                who,
+                                version(form),
+                                title,
+                                narrative,
+                                lessons,
+                                takeaways,
+                                keepsOf(form),
+                                "true".equals(form.getFirst("acknowledgeRisk"))));
             case "send-back" ->
                 act(
                         step,
@@ -169,6 +179,28 @@ class ReviewPages {
                         "Saved.",
                         () -> review.saveStageTwo(report, who, version(form), title, narrative, lessons, takeaways));
         };
+    }
+
+    /**
+     * One click of stage 2's coarsening buttons: {@code coarsen=incidentMonth:quarter} (a question id
+     * and the level to show it at). The page then shows the new count.
+     */
+    @PostMapping("/review/cases/{id}/coarsen")
+    String coarsen(
+            @AuthenticationPrincipal SignedIn who,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Step step = new Step(who, id, form, model, response, redirect);
+        String[] choice = String.valueOf(form.getFirst("coarsen")).split(":", 2);
+        String field = choice[0];
+        String to = choice.length == 2 ? choice[1] : null;
+        return act(
+                step,
+                "Circumstances changed for publication: the count below is for them as they are now.",
+                () -> review.coarsen(new ReportId(id), who, version(form), field, to));
     }
 
     /** One posted step of a report's page: who, which report, what was typed, and where to answer. */
@@ -233,6 +265,7 @@ class ReviewPages {
                                 List.of(),
                                 typed));
         model.addAttribute("form", typed == null ? Form.of(draft) : Form.of(typed, draft));
+        model.addAttribute("risk", riskOf(who, id, workspace, refused));
         boolean stageOneRole = who.role() == Role.REVIEWER || who.role() == Role.APPROVER;
         Stage stage = workspace.reviewCase().stage();
         model.addAttribute("canStageOne", stageOneRole && (stage == Stage.STAGE_1 || stage == Stage.AWAITING_REPORTER));
@@ -243,6 +276,22 @@ class ReviewPages {
                         && stage == Stage.STAGE_2
                         && !workspace.reviewCase().workedOnStageOne(who.id()));
         return "review/case";
+    }
+
+    /** How rare the circumstances are, for approvers at stage 2; what a refused publish weighed, if it was that. */
+    private ReidentificationRisk.Assessment riskOf(
+            SignedIn who, ReportId id, Review.Workspace workspace, ReviewRefused refused) {
+        if (refused instanceof RareCircumstances rare) {
+            return rare.risk();
+        }
+        if (who.role() != Role.APPROVER || workspace.reviewCase().stage() != Stage.STAGE_2) {
+            return null;
+        }
+        try {
+            return review.risk(id, who);
+        } catch (ReviewRefused notNow) {
+            return null; // moved on since it was opened: the page says where it is now
+        }
     }
 
     private static final Pattern KEEP_FIELD = Pattern.compile("keepField(\\d{1,5})");
@@ -318,7 +367,8 @@ class ReviewPages {
             List<String> codes,
             String handMarks,
             String question,
-            String reason) {
+            String reason,
+            boolean acknowledgeRisk) {
 
         static Form of(Draft draft) {
             return new Form(
@@ -329,7 +379,8 @@ class ReviewPages {
                     draft.codes(),
                     draft.handMarks(),
                     "",
-                    "");
+                    "",
+                    false);
         }
 
         static Form of(MultiValueMap<String, String> typed, Draft draft) {
@@ -343,7 +394,8 @@ class ReviewPages {
                             : draft.codes(),
                     or(typed.getFirst("handMarks"), draft.handMarks()),
                     or(typed.getFirst("question"), ""),
-                    or(typed.getFirst("reason"), ""));
+                    or(typed.getFirst("reason"), ""),
+                    "true".equals(typed.getFirst("acknowledgeRisk")));
         }
 
         private static String or(String typed, String saved) {
