@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nearmiss.accounts.SignedIn;
 import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Kind;
 import org.nearmiss.deidentify.Suggestion;
 import org.nearmiss.intake.Answers;
 import org.nearmiss.intake.Intake;
@@ -628,7 +629,53 @@ public class Review {
                     marks.add(new IdentifyingMark(field, words, s.kind(), s.replacement(), s.reason()));
                 }
             }
+            for (IdentifyingMark m : undoingCoarsening(field, text, draft.coarsened())) {
+                if (seen.add(field + "\u0000" + m.words())) {
+                    marks.add(m);
+                }
+            }
         });
+        return marks;
+    }
+
+    /** A month by name, as the assistant proposes dates ("March 2026") and people write them. */
+    private static final Pattern MONTH_NAMED =
+            Pattern.compile("\\b(?:January|February|March|April|June|July|August|September|October|November|December"
+                    + "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|May(?=,?\\s+\\d))"
+                    + "(?:,?\\s+(?:19|20)\\d{2})?\\b");
+    /** The bands of the day the assistant puts in place of a clock time. */
+    private static final Pattern TIME_BAND = Pattern.compile("\\[(?:NIGHT|MORNING|AFTERNOON|EVENING)]");
+
+    /**
+     * Words that tell what the approver's coarsening hides: the month by name once only its quarter or
+     * year is published, the band of the day once the time of day is not stated. Without this, "March
+     * 2026" in the story would undo the quarter on the page above it.
+     */
+    private static List<IdentifyingMark> undoingCoarsening(String field, String text, Map<String, String> coarsened) {
+        List<IdentifyingMark> marks = new ArrayList<>();
+        String month = coarsened.get(ReidentificationRisk.MONTH);
+        if ("quarter".equals(month) || "year".equals(month)) {
+            Matcher named = MONTH_NAMED.matcher(text);
+            while (named.find()) {
+                marks.add(new IdentifyingMark(
+                        field,
+                        named.group(),
+                        Kind.DATE,
+                        "[DATE]",
+                        "names the month, which this report publishes only as its " + month));
+            }
+        }
+        if ("not-stated".equals(coarsened.get(ReidentificationRisk.TIME_OF_DAY))) {
+            Matcher band = TIME_BAND.matcher(text);
+            while (band.find()) {
+                marks.add(new IdentifyingMark(
+                        field,
+                        band.group(),
+                        Kind.TIME,
+                        "[TIME]",
+                        "tells the time of day, which this report leaves out"));
+            }
+        }
         return marks;
     }
 

@@ -498,6 +498,22 @@ class ReviewFlowTests {
                         .isEqualTo(approver.email + " review.coarsened " + id + " incidentMonth quarter"))
                 .noneSatisfy(e -> assertThat(e.subject()).contains("1987"));
 
+        // A story that names the month would undo the quarter: refused until it is replaced or kept.
+        HttpResponse<String> namesTheMonth = act(
+                approver,
+                id,
+                "stage-2",
+                List.of(
+                        Map.entry("action", "publish"),
+                        Map.entry("title", "A title"),
+                        Map.entry("narrative", "In February 1987 we chased a car."),
+                        Map.entry("lessons", "A lesson.")));
+        assertThat(namesTheMonth.statusCode()).isEqualTo(409);
+        assertThat(namesTheMonth.body())
+                .contains("February 1987")
+                .contains("names the month, which this report publishes only as its quarter");
+        assertThat(publications.of(reportId(id))).isEmpty();
+
         follow(act(approver, id, "stage-2", publish));
         ReportPublished published = publications.of(reportId(id)).orElseThrow();
         assertThat(published.incidentMonth()).isEqualTo("1987-Q1");
