@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * a place, an agency or an address, or as none of these, from the word's shape, spelling, affixes,
  * membership of the {@link Lexicon} lists, its neighbours, the labels it gave the words before and the
  * rules' marks. Trained on labelled sentences and on officers' sentences made from templates (see the
- * {@code entity-model-SOURCE.txt} beside the weights); the weights ship in {@code deidentify/},
+ * {@code SOURCE.txt} beside the weights); the weights ship in {@code deidentify/},
  * nothing is fetched. The rules keep the first word: the model changes the kind of a rule's mark,
  * widens it, or adds a mark where they marked nothing, each only as sure as its {@link Confidence}
  * asks, and never drops or narrows a mark. Time is linear in the text: one pass over the words, a
