@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * The de-identification assistant: marks what in a narrative looks identifying, with the detectors
- * listed in {@link Detectors} (people's names, street addresses, identity numbers...), and proposes a
+ * listed in {@link Detectors} (people's names, street addresses, identity numbers...), whose marks a
+ * statistical tagger ({@code EntityModel}) may give another kind or add to, and proposes a
  * replacement for each mark, saying why it made it. Where marks overlap, the longer one wins (an
  * address over the number inside it). It only suggests; a reviewer decides.
  */
@@ -17,6 +19,16 @@ import org.springframework.stereotype.Component;
 public class Deidentifier {
 
     private volatile List<Detector> detectors;
+    private final Supplier<EntityModel> entityModel;
+
+    public Deidentifier() {
+        this(EntityModel::shipped);
+    }
+
+    /** With another statistical detector beside the rules; {@code EntityModel::none} for the rules alone. */
+    Deidentifier(Supplier<EntityModel> entityModel) {
+        this.entityModel = entityModel;
+    }
 
     /** Suggestions for a text, in reading order, none overlapping. */
     public List<Suggestion> suggest(String text) {
@@ -37,7 +49,9 @@ public class Deidentifier {
                 kept.put(candidate.start(), candidate);
             }
         }
-        return List.copyOf(kept.values());
+        // The statistical detector (EntityModel) may give a rule's mark another kind, and adds where the
+        // rules marked nothing.
+        return entityModel.get().combine(text, List.copyOf(kept.values()));
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Deidentifiers;
 import org.nearmiss.deidentify.Kind;
 import org.nearmiss.deidentify.Suggestion;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The SAFENET narratives are read from the data file, not stored in the project; without it the two
  * SAFENET columns are left out. Run with
  *
- * <pre>./mvnw -B -ntp -Pbenchmark test -Dtest=DeidentificationSafenetLabelled [-Dsafenet.path=FILE]</pre>
+ * <pre>./mvnw -B -ntp -Pbenchmark test -Dtest=DeidentificationSafenetLabelled [-Dsafenet.path=FILE]
+ *     [-Ddeidentify.rules-only=true]</pre>
  *
  * (output in {@code target/surefire-reports/org.nearmiss.bench.DeidentificationSafenetLabelled-output.txt}).
  *
@@ -64,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tuned on is no longer a measure.
  */
 @Tag("benchmark")
-class DeidentificationSafenetLabelled {
+public class DeidentificationSafenetLabelled {
 
     private static final String SAFENET_TUNING = "/deidentify/safenet-labels.jsonl";
     private static final String SAFENET_HELD_OUT = "/deidentify/safenet-heldout-labels.jsonl";
@@ -164,7 +166,8 @@ class DeidentificationSafenetLabelled {
                 officers.stream().filter(d -> heldOut(d.id())).toList(),
                 OFFICER_KINDS));
 
-        Deidentifier deidentifier = new Deidentifier();
+        Deidentifier deidentifier = Deidentifiers.fromProperties();
+        System.out.printf("%nScoring %s%n", Deidentifiers.which());
         List<Score> scores = new ArrayList<>();
         for (Sample sample : samples) {
             Score score = score(deidentifier, sample);
@@ -393,7 +396,8 @@ class DeidentificationSafenetLabelled {
     }
 
     /** True when an officer sentence belongs to the held-out part of the fixed split. */
-    static boolean heldOut(String id) {
+    /** Whether an officer passage is held out: by its id alone. */
+    public static boolean heldOut(String id) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest((OFFICER_SPLIT + id).getBytes(StandardCharsets.UTF_8));

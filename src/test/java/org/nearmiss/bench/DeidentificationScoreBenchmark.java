@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nearmiss.deidentify.Deidentifier;
+import org.nearmiss.deidentify.Deidentifiers;
 import org.nearmiss.deidentify.Kind;
 import org.nearmiss.deidentify.Suggestion;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * set in {@code ../shared/data/pii}): span-level recall and precision per entity type, where a
  * suggestion counts when it overlaps a labelled span of the matching type. Run with
  *
- * <pre>./mvnw -Pbenchmark test -Dtest=DeidentificationScoreBenchmark [-Dpii.path=FILE] [-Dpii.show=TYPE]</pre>
+ * <pre>./mvnw -Pbenchmark test -Dtest=DeidentificationScoreBenchmark [-Dpii.path=FILE] [-Dpii.show=TYPE]
+ *     [-Ddeidentify.rules-only=true]</pre>
  *
  * <p>The set is split once, before anyone looks, into a tuning part and a held-out part: by the
  * sentence template each sample was made from (so no template is in both), a template going to the
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are never shaped by held-out sentences.
  */
 @Tag("benchmark")
-class DeidentificationScoreBenchmark {
+public class DeidentificationScoreBenchmark {
 
     static final String SPLIT_SEED = "nearmiss de-identification split 2026-12";
 
@@ -55,7 +57,7 @@ class DeidentificationScoreBenchmark {
     private record Gold(int start, int end, String type) {}
 
     /** Whether a sample belongs to the held-out part: decided by its template, never by its content. */
-    static boolean heldOut(JsonNode sample, int index) {
+    public static boolean heldOut(JsonNode sample, int index) {
         String template = sample.has("template_id") ? sample.get("template_id").asString() : "index " + index;
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
@@ -78,8 +80,8 @@ class DeidentificationScoreBenchmark {
         Score tuned = score(tuning, System.getProperty("pii.show", ""));
         Score held = score(heldOut, "");
         System.out.printf(
-                "%nDe-identification on %s: tuning part %d samples, held-out part %d samples%n",
-                file.getFileName(), tuning.size(), heldOut.size());
+                "%nDe-identification on %s: tuning part %d samples, held-out part %d samples; %s%n",
+                file.getFileName(), tuning.size(), heldOut.size(), Deidentifiers.which());
         System.out.printf("%-34s %-22s %-22s%n", "", "tuning", "held-out");
         java.util.Set<String> types = new java.util.TreeSet<>(tuned.recall.keySet());
         types.addAll(held.recall.keySet());
@@ -111,7 +113,7 @@ class DeidentificationScoreBenchmark {
     private record Score(Map<String, int[]> recall, Map<Kind, int[]> precision, Map<Kind, int[]> identifying) {}
 
     private static Score score(List<JsonNode> samples, String show) {
-        Deidentifier deidentifier = new Deidentifier();
+        Deidentifier deidentifier = Deidentifiers.fromProperties();
         Map<String, int[]> recall = new TreeMap<>();
         Map<Kind, int[]> precision = new TreeMap<>();
         Map<Kind, int[]> identifying = new TreeMap<>();
