@@ -13,6 +13,20 @@ public final class Deidentifiers {
         return Boolean.getBoolean("deidentify.rules-only") ? new Deidentifier(EntityModel::none) : new Deidentifier();
     }
 
+    /** The names of the detectors, as {@link #without} takes them. */
+    public static java.util.List<String> detectorNames() {
+        return Detectors.all().stream().map(d -> d.getClass().getSimpleName()).toList();
+    }
+
+    /** The shipped assistant without one of its detectors (and without the tagger, which reads them all). */
+    public static Deidentifier without(String detector) {
+        return new Deidentifier(
+                EntityModel::none,
+                Detectors.all().stream()
+                        .filter(d -> !d.getClass().getSimpleName().equals(detector))
+                        .toList());
+    }
+
     /** A line saying which of the two was measured. */
     public static String which() {
         return Boolean.getBoolean("deidentify.rules-only")
