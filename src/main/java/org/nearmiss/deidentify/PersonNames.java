@@ -364,7 +364,11 @@ final class PersonNames implements Detector {
         int last = run.size() - 1;
         String whole = text.substring(run.getFirst()[0], run.getLast()[1]);
         boolean allPlain = run.stream().allMatch(t -> plain(word(text, t)));
-        if (lexicon.places.contains(whole) && run.size() > 1 && !allPlain) {
+        // A town of ordinary words the gazetteer knows, after "in", "at", "near"...: "at Maple Grove".
+        boolean placeCue = PLACE_BEFORE
+                .matcher(text.substring(Math.max(0, run.getFirst()[0] - 12), run.getFirst()[0]))
+                .find();
+        if (lexicon.places.contains(whole) && run.size() > 1 && (!allPlain || placeCue)) {
             return List.of(new Found(
                     run.getFirst()[0],
                     run.getLast()[1],

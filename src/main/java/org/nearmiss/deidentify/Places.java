@@ -35,6 +35,8 @@ final class Places implements Detector {
                                     + "|SR|US|CR|FR|FS|I|IH|SH|CA|NF)[- ]?\\d{1,4}[A-Z]?(?![\\p{L}\\d-])"
                                     // "en route 10 minutes": a time, not a road
                                     + "(?!\\s*(?i:min|mins|minutes|hours|hrs|seconds|secs|miles|mi|units)\\b)"
+                                    // Typed in lower case, the number right after: "fr132", "cr12".
+                                    + "|(?<![\\p{L}\\d-])(?:fr|fs|cr|sr|hwy|rte)\\d{1,4}(?![\\p{L}\\d-])"
                                     + "|\\b\\d{1,3}(?:[- ](?:north|south|east|west|N|S|E|W|NB|SB|EB|WB))?\\s+(?i:freeway|fwy|highway|hwy|expressway|turnpike)\\b"),
                     m -> "[ROAD]"),
             new Rule(
@@ -43,8 +45,9 @@ final class Places implements Detector {
                     Pattern.compile("(?<![\\p{L}])(?!" + WordList.alternatives("feature-not-first.txt") + "\\s)"
                             // At most three words before the term, each read once: bounded work per start.
                             // (All of it is group 1: place rules mark their group 1.)
-                            + "((?:\\p{Lu}[\\p{L}'’-]{1,30}+\\s+){1,3}" + WordList.alternatives("feature-terms.txt")
-                            + ")\\b"),
+                            // The term in any case, as phones type it: "Trinity lake".
+                            + "((?:\\p{Lu}[\\p{L}'’-]{1,30}+\\s+){1,3}(?i:" + WordList.alternatives("feature-terms.txt")
+                            + "))\\b"),
                     m -> "[PLACE]"));
 
     @Override

@@ -92,6 +92,14 @@ class PersonNamesTests {
     }
 
     @Test
+    void aTownOfOrdinaryWordsTheGazetteerKnowsAfterAt() {
+        assertThat(found(detector, "We stopped him at Grand Junction and left.", Kind.PLACE))
+                .extracting(Suggestion::replacement)
+                .containsExactly("[CITY]");
+        assertThat(detector.find("The grand junction was quiet.")).isEmpty();
+    }
+
+    @Test
     void eachMarkSaysWhy() {
         assertThat(detector.find("Sgt. Ramos met maria in Kenosha."))
                 .extracting(Suggestion::reason)

@@ -31,6 +31,7 @@ class PlacesTests {
         assertThat(words(detector, "North on Highway 9 to I-80, then SR 14, US 95, County Road 12 and FR 132."))
                 .contains("Highway 9", "I-80", "SR 14", "US 95", "County Road 12", "FR 132");
         assertThat(words(detector, "We took the 15 freeway, then Route 66.")).contains("15 freeway", "Route 66");
+        assertThat(words(detector, "up fr132 past Trinity lake")).contains("fr132", "Trinity lake");
     }
 
     @Test
