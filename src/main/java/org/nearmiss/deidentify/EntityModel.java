@@ -110,7 +110,7 @@ final class EntityModel {
     /**
      * The rules' marks (in reading order, none overlapping) with the model's word added: a rule's
      * person, place, agency or address becomes another of these kinds where the tagger is sure it is
-     * one ("Usaa Group" an agency, not a person), or is widened over the words of its kind the rule left
+     * one ("Northgate Holdings" an agency, not a person), or is widened over the words of its kind the rule left
      * out, and the tagger's own confident spans are added where no rule marked a character. No rule's
      * mark is dropped or narrowed.
      */
@@ -281,7 +281,7 @@ final class EntityModel {
             }
             Kind found = KINDS.get(kind);
             // A person or place made of ordinary words alone ("How", "Texas") is left to the rules, which
-            // keep states and countries on purpose; an organisation often is ("Capital Cube").
+            // keep states and countries on purpose; an organisation often is ("Bridgewell Logistics").
             boolean named = found == Kind.PERSON || found == Kind.PLACE
                     ? words.hasUnusualWord(first, i)
                     : words.hasLetter(first, i);

@@ -132,13 +132,13 @@ final class PersonNames implements Detector {
                     + ",?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])");
 
     /**
-     * The same words and "I'm", "this is", before a word in any case: "my name is vitoria", "i'm
-     * roberto's daughter". Marked only when the word is no ordinary word.
+     * The same words and "I'm", "this is", before a word in any case: "my name is tamsin", "i'm
+     * ignacio's daughter". Marked only when the word is no ordinary word.
      */
     private static final Pattern ANY_CASE_CUE = Pattern.compile(
             "(?i:\\bmy name is|\\bname is|\\bnamed(?:\\s+(?:him|her|them|me))?|\\bcalls? me|\\bi['’]m|\\bi am|\\bthis is)"
                     + ",?\\s+(\\p{L}[\\p{L}'’-]{1,40}+)(?![\\p{L}\\d])");
-    /** Who speaks, in a transcript or a chat: "Ella: What a wife.", "tracy: who are you?". */
+    /** Who speaks, in a transcript or a chat: "Dana: Drop it!", "marisol: where are you?". */
     private static final Pattern SPEAKER =
             Pattern.compile("(?m)^[ \\t>]*+(\\p{L}[\\p{L}'’-]{2,30}+)[ \\t]*+:[ \\t]*+(?=[\\p{L}\"'“‘])");
 
@@ -279,7 +279,7 @@ final class PersonNames implements Detector {
                         speaker.end(1),
                         word,
                         false,
-                        "who speaks in a transcript (\"Ella: …\"), a word that is no ordinary word"));
+                        "who speaks in a transcript (\"Dana: …\"), a word that is no ordinary word"));
             }
         }
         Matcher lower = LOWER_WORD.matcher(text);
@@ -460,7 +460,7 @@ final class PersonNames implements Detector {
                 && AT_BEFORE.matcher(before).find()) {
             return List.of(new Found(start, end, span, false, Kind.AGENCY, "where someone works (\"at … as a …\")"));
         }
-        // "Faina D. Yefremova": a name, an initial and a name is a person's, even after "from".
+        // "Irina K. Volkonskaya": a name, an initial and a name is a person's, even after "from".
         boolean initialled = last - first == 2
                 && word(text, run.get(first + 1)).length() == 1
                 && !plain(word(text, run.get(first)))

@@ -59,7 +59,8 @@ final class StreetAddresses implements Detector {
                                     + "}(?:\\s+(?i:strasse|straße|weg|gate|tee|allee|gasse|platz|vej|vei))?"
                                     + "(?i:vej|veien|vegen|gata|gatan|gate|tie|katu|strasse|straße|weg|laan|utca|útja|tee|allee|gasse|platz|vei)"
                                     + "\\s+\\d{1,5}\\b\\.?"
-                                    // Hungarian, in any case ("hegyalja út 98."), but "on" or "at" before it stays out.
+                                    // Hungarian, in any case ("kossuth utca 12."), but "on" or "at" before it stays
+                                    // out.
                                     + "|(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?!(?i:on|at|in|to|of|the|from|near|by)\\s)\\p{L}[\\p{L}-]{0,"
                                     + WORD
                                     + "}\\s+(?:\\p{L}[\\p{L}-]{0," + WORD

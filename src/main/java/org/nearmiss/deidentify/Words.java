@@ -153,7 +153,7 @@ final class Words {
 
     /**
      * Whether any word from {@code from} up to {@code to} (exclusive) has letters and is no ordinary
-     * word: a run of ordinary words ("Personal Info", "It's", "Texas") is nobody's name.
+     * word: a run of ordinary words ("Incident Summary", "It's", "Texas") is nobody's name.
      */
     boolean hasUnusualWord(int from, int to) {
         for (int t = from; t < to; t++) {

@@ -49,27 +49,27 @@ class PersonNamesTests {
 
     @Test
     void namesAfterWordsThatIntroduceThemInAnyCase() {
-        assertThat(people("hey, my name is tamsin and people call me višeslav")).containsExactly("tamsin", "višeslav");
-        assertThat(people("she said i'm roberto's daughter")).containsExactly("roberto's");
+        assertThat(people("hey, my name is tamsin and people call me radoslav")).containsExactly("tamsin", "radoslav");
+        assertThat(people("she said i'm ignacio's daughter")).containsExactly("ignacio's");
         assertThat(people("She named him Frank.")).containsExactly("Frank");
         assertThat(people("I'm tired and this is hard.")).isEmpty();
     }
 
     @Test
     void whoSpeaksInATranscript() {
-        assertThat(people("Ella: Stop right there!\ntracy: who are you?\nDispatch: copy.\nE-mail:\nPhone: 555"))
-                .containsExactly("Ella", "tracy");
+        assertThat(people("Dana: Stop right there!\nmarisol: where are you?\nDispatch: copy.\nE-mail:\nPhone: 555"))
+                .containsExactly("Dana", "marisol");
     }
 
     @Test
     void aNameWithAnInitialIsAPersonEvenAfterFrom() {
-        assertThat(people("the verses from Faina D. Yefremova's book")).containsExactly("Faina D. Yefremova's");
+        assertThat(people("a letter from Irina K. Volkonskaya's lawyer")).containsExactly("Irina K. Volkonskaya's");
     }
 
     @Test
     void surnamesTheDictionaryWritesWithACapitalInside() {
-        assertThat(people("It may be that McDowell was right and Mccullough wrong."))
-                .containsExactly("McDowell", "Mccullough");
+        assertThat(people("It may be that McPherson was right and Mcnamara wrong."))
+                .containsExactly("McPherson", "Mcnamara");
     }
 
     @Test
